@@ -1,0 +1,29 @@
+import { readBuildEnv } from "./src/config/build-env.ts";
+import { readSettings } from "./src/config/site-settings.ts";
+import { newsroomPlugin } from "./src/content/newsroom-plugin.ts";
+import { filtersPlugin } from "./src/filters/filters-plugin.ts";
+
+/** Broadsheet: this file only wires the modules of `src/`; each is a small Eleventy plugin. */
+export default function (eleventyConfig: any) {
+  const env = readBuildEnv();
+  const siteUrl = env.siteUrl ?? readSettings().site.url;
+
+  // --- Data: articles read, validated and indexed once per build
+  eleventyConfig.addPlugin(newsroomPlugin, { env });
+  eleventyConfig.addGlobalData("build", { pathPrefix: env.pathPrefix, siteUrl, previews: env.includeDrafts });
+
+  // --- Filters
+  eleventyConfig.addPlugin(filtersPlugin, { env, siteUrl });
+
+  // --- Static assets: stylesheet, favicon, client scripts
+  eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
+}
+
+export const config = {
+  // Only Nunjucks pages are templates: articles are data (read above), README.md is not a page.
+  templateFormats: ["njk"],
+  htmlTemplateEngine: "njk",
+  // No `output` here: `npm run build` writes to a staging folder of its own (src/cli/build.ts).
+  dir: { input: ".", includes: "_includes", data: "_data" },
+  pathPrefix: process.env.PATH_PREFIX ?? "/",
+};

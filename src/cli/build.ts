@@ -1,0 +1,44 @@
+/**
+ * `npm run build`: builds the site into a staging folder and swaps it in only when every step
+ * succeeded, so a failed build leaves the previous `_site/` exactly as it was.
+ */
+import { rm, rename, stat } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { ArticleContractError } from "../content/problems.ts";
+
+const root = process.cwd();
+const output = path.join(root, "_site");
+const staging = path.join(root, "_site.building");
+const previous = path.join(root, "_site.previous");
+
+const exists = async (file: string) => stat(file).then(() => true, () => false);
+
+async function build(): Promise<void> {
+  const started = performance.now();
+  await rm(staging, { recursive: true, force: true });
+  const eleventy = new Eleventy(root, staging, { configPath: path.join(root, "eleventy.config.ts"), quietMode: true });
+  // Our own summary and error report replace Eleventy's per-file log and stack traces.
+  eleventy.disableLogger();
+  await eleventy.write();
+  // Swap: the old site is moved aside, not deleted, until the new one is in place.
+  await rm(previous, { recursive: true, force: true });
+  if (await exists(output)) await rename(output, previous);
+  await rename(staging, output);
+  await rm(previous, { recursive: true, force: true });
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(`[broadsheet] wrote ${path.relative(root, output)}/ in ${seconds} s.`);
+}
+
+build().catch(async (error: unknown) => {
+  await rm(staging, { recursive: true, force: true });
+  // Eleventy wraps errors thrown by plugins and templates: print each layer's message once.
+  const messages: string[] = [];
+  for (let cause: unknown = error; cause; cause = (cause as Error).cause) {
+    messages.push(cause instanceof Error ? cause.message : String(cause));
+    if (cause instanceof ArticleContractError) messages.splice(0, messages.length - 1);
+  }
+  const message = messages.join("\n  caused by: ");
+  console.error(`\n[broadsheet] build failed; _site/ was left as it was.\n${message}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+/** `_data/site.json`: the newsroom's identity and defaults. */
+export interface SiteSettings {
+  name: string;
+  shortName: string;
+  tagline: string;
+  description: string;
+  url: string;
+  language: string;
+  locale: string;
+  timeZone: string;
+  publisher: string;
+  pageSize: number;
+  homeLatestPerSection: number;
+}
+
+/** One entry of `_data/sections.json`. */
+export interface SectionSetting {
+  key: string;
+  label: string;
+  description: string;
+}
+
+export interface Settings {
+  site: SiteSettings;
+  sections: SectionSetting[];
+}
+
+function readJson<T>(file: string): T {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`);
+  }
+}
+
+/** Reads the settings a build needs from `_data/` (the only place a site owner edits). */
+export function readSettings(dataDir: string = path.resolve("_data")): Settings {
+  return {
+    site: readJson<SiteSettings>(path.join(dataDir, "site.json")),
+    sections: readJson<SectionSetting[]>(path.join(dataDir, "sections.json")),
+  };
+}

@@ -1,0 +1,206 @@
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import yaml from "js-yaml";
+import type MarkdownIt from "markdown-it";
+import type { DateTime } from "luxon";
+import { createFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS, type FrontMatterSchema } from "./front-matter.ts";
+import type { Problem } from "./problems.ts";
+import { articleSlug } from "../slugs/slugs.ts";
+import { formatDateline, formatShortDate, isoDateTime, urlDateParts } from "../dates/dates.ts";
+import { firstParagraphText } from "../markdown/markdown.ts";
+import type { Settings } from "../config/site-settings.ts";
+import type { PageMeta } from "../collections/newsroom.ts";
+
+/** A date as the pages need it: the instant with offset, and the text readers see. */
+export interface DisplayDate {
+  iso: string;
+  dateline: string;
+  short: string;
+}
+
+export interface ArticleImage {
+  src: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+export type PublicationStatus = "published" | "draft" | "embargoed";
+
+/** A link to an article, as lists and previous/next show it. */
+export interface ArticleLink {
+  title: string;
+  url: string;
+}
+
+/** One parsed, validated article: everything a page or list shows, computed once. */
+export interface Article {
+  sourcePath: string;
+  title: string;
+  slug: string;
+  url: string;
+  sectionKey: string;
+  sectionLabel: string;
+  sectionUrl: string;
+  published: DisplayDate;
+  publishedAt: DateTime;
+  updated?: DisplayDate;
+  rawTags: string[];
+  /** Filled by the newsroom once every tag's canonical label and URL is known. */
+  tags: Array<{ label: string; url: string }>;
+  summary: string;
+  bodyHtml: string;
+  credit?: string;
+  source?: string;
+  editor?: string;
+  responsibleEditor?: string;
+  image?: ArticleImage;
+  status: PublicationStatus;
+  lang?: string;
+  translationKey?: string;
+  previous?: ArticleLink;
+  next?: ArticleLink;
+  meta: PageMeta;
+}
+
+/** Every `.md` file under `dir`, at any depth, in a stable order. */
+export async function listArticleFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+// YAML's core schema keeps dates as text, so an offset or a bare date is read exactly as written.
+const matterOptions = {
+  engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object },
+};
+
+export interface ParseContext {
+  settings: Settings;
+  schema: FrontMatterSchema;
+  markdown: MarkdownIt;
+  now: DateTime;
+}
+
+export function createParseContext(settings: Settings, markdown: MarkdownIt, now: DateTime): ParseContext {
+  const schema = createFrontMatterSchema({
+    sectionKeys: settings.sections.map((section) => section.key),
+    timeZone: settings.site.timeZone,
+  });
+  return { settings, schema, markdown, now };
+}
+
+function displayDate(date: DateTime, locale: string): DisplayDate {
+  return { iso: isoDateTime(date), dateline: formatDateline(date, locale), short: formatShortDate(date, locale) };
+}
+
+/**
+ * Parses and validates one article file. Returns the article, or the problems that stop it;
+ * warnings (unknown fields) come back alongside a valid article.
+ */
+export function parseArticle(
+  displayPath: string,
+  text: string,
+  context: ParseContext,
+): { article?: Article; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, matterOptions);
+  } catch (error) {
+    const reason = (error as Error).message.split("\n")[0] ?? "unreadable";
+    return { problems: [{ file: displayPath, field: "front matter", reason: `not valid YAML: ${reason}`, severity: "error" }] };
+  }
+  const data = (parsed.data ?? {}) as Record<string, unknown>;
+  for (const field of Object.keys(data)) {
+    if (!KNOWN_FRONT_MATTER_FIELDS.has(field)) {
+      problems.push({ file: displayPath, field, reason: "unknown field (ignored); check its spelling", severity: "warning" });
+    }
+  }
+  const result = context.schema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file: displayPath, field: issue.path.join(".") || "front matter", reason: issue.message, severity: "error" });
+    }
+    return { problems };
+  }
+  const fields = result.data;
+  const { site, sections } = context.settings;
+  const section = sections.find((candidate) => candidate.key === fields.section)!;
+  const slug = fields.slug ?? articleSlug(path.basename(displayPath, ".md"));
+  const { year, month } = urlDateParts(fields.date);
+  const url = `/${section.key}/${year}/${month}/${slug}/`;
+  const summary = fields.summary ?? firstParagraphText(context.markdown, parsed.content);
+  const status: PublicationStatus = fields.draft ? "draft" : fields.date > context.now ? "embargoed" : "published";
+  const article: Article = {
+    sourcePath: displayPath,
+    title: fields.title,
+    slug,
+    url,
+    sectionKey: section.key,
+    sectionLabel: section.label,
+    sectionUrl: `/${section.key}/`,
+    published: displayDate(fields.date, site.locale),
+    publishedAt: fields.date,
+    updated: fields.updated ? displayDate(fields.updated, site.locale) : undefined,
+    rawTags: fields.tags ?? [],
+    tags: [],
+    summary,
+    bodyHtml: context.markdown.render(parsed.content),
+    credit: fields.credit,
+    source: fields.source,
+    editor: fields.editor,
+    responsibleEditor: fields.responsibleEditor,
+    image: fields.image,
+    status,
+    lang: fields.lang,
+    translationKey: fields.translationKey,
+    meta: { title: fields.title, description: summary, path: url, type: "article" },
+  };
+  return { article, problems };
+}
+
+/**
+ * Reads every article under `dir`. Problems of all files are collected (never just the first),
+ * as are articles sharing one URL, whose error names both files.
+ */
+export async function loadArticles(
+  dir: string,
+  context: ParseContext,
+  cwd: string = process.cwd(),
+): Promise<{ articles: Article[]; problems: Problem[] }> {
+  const files = await listArticleFiles(dir);
+  const articles: Article[] = [];
+  const problems: Problem[] = [];
+  // Read in batches: tens of thousands of files at once would exhaust file descriptors.
+  for (let start = 0; start < files.length; start += 256) {
+    const batch = files.slice(start, start + 256);
+    const texts = await Promise.all(batch.map((file) => readFile(file, "utf8")));
+    batch.forEach((file, index) => {
+      const relative = path.relative(cwd, file);
+      // Paths are shown as editors know them (articles/2025/02/x.md); outside the project, in full.
+      const displayPath = (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
+      const result = parseArticle(displayPath, texts[index]!, context);
+      problems.push(...result.problems);
+      if (result.article) articles.push(result.article);
+    });
+  }
+  const byUrl = new Map<string, Article>();
+  for (const article of articles) {
+    const earlier = byUrl.get(article.url);
+    if (earlier) {
+      problems.push({
+        file: article.sourcePath,
+        field: "slug",
+        reason: `same URL ${article.url} as ${earlier.sourcePath}; give one of them another slug`,
+        severity: "error",
+      });
+    } else {
+      byUrl.set(article.url, article);
+    }
+  }
+  return { articles, problems };
+}

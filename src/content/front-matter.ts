@@ -1,0 +1,95 @@
+import { z } from "zod";
+import type { DateTime } from "luxon";
+import { parseArticleDate } from "../dates/dates.ts";
+import { ARTICLE_SLUG_PATTERN } from "../slugs/slugs.ts";
+
+/** Options that make the schema specific to one site's `_data/`. */
+export interface FrontMatterOptions {
+  sectionKeys: readonly string[];
+  timeZone: string;
+}
+
+const required = (what: string) => (issue: { input: unknown }) =>
+  issue.input === undefined || issue.input === null ? `required: ${what}` : `must be ${what}`;
+
+const optionalText = z.string({ error: required("text") }).trim().min(1, "must not be empty").optional();
+
+function dateField(timeZone: string, what: string) {
+  return z.string({ error: required(`${what} as ISO 8601, e.g. 2025-02-19T09:30:00+08:00`) }).transform(
+    (value, context): DateTime => {
+      const parsed = parseArticleDate(value, timeZone);
+      if (!parsed) {
+        context.issues.push({
+          code: "custom",
+          input: value,
+          message: `"${value}" is not an ISO 8601 date (e.g. 2025-02-19T09:30:00+08:00 or 2025-02-19)`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    },
+  );
+}
+
+/**
+ * The article front-matter contract (SPEC §4) as one zod schema; `FrontMatter` below is its type.
+ * Section keys and the time zone come from `_data/`, so the schema is made per site.
+ */
+export function createFrontMatterSchema({ sectionKeys, timeZone }: FrontMatterOptions) {
+  const sectionList = sectionKeys.join(", ");
+  return z
+    .object({
+      title: z.string({ error: required("a headline") }).trim().min(1, "must not be empty"),
+      date: dateField(timeZone, "the publication time"),
+      section: z.string({ error: required(`one of: ${sectionList}`) }).refine((key) => sectionKeys.includes(key), {
+        error: (issue) => `unknown section "${String(issue.input)}"; expected one of: ${sectionList}`,
+      }),
+      tags: z
+        .array(z.string({ error: "each tag must be text" }).trim().min(1, "a tag must not be empty"), {
+          error: "must be a list of strings, e.g. [climate, 5G]",
+        })
+        .optional(),
+      summary: optionalText,
+      credit: optionalText,
+      source: optionalText,
+      editor: optionalText,
+      responsibleEditor: optionalText,
+      updated: dateField(timeZone, "the time of the last change").optional(),
+      image: z
+        .object(
+          {
+            src: z.string({ error: required("the image path or URL") }).trim().min(1, "must not be empty"),
+            alt: z
+              .string({ error: required("alternative text describing the image") })
+              .trim()
+              .min(1, "must describe the image"),
+            caption: optionalText,
+            credit: optionalText,
+          },
+          { error: "must be a map with src and alt" },
+        )
+        .optional(),
+      slug: z
+        .string({ error: "must be text" })
+        .regex(ARTICLE_SLUG_PATTERN, "must be lowercase letters, digits and single hyphens (e.g. night-ferry)")
+        .optional(),
+      draft: z.boolean({ error: "must be true or false" }).optional(),
+      lang: z.string({ error: "must be a language tag" }).trim().min(2).optional(),
+      translationKey: optionalText,
+    })
+    .superRefine((data, context) => {
+      if (data.updated && data.updated < data.date) {
+        context.addIssue({ code: "custom", path: ["updated"], message: "must not be before date", input: data.updated });
+      }
+    });
+}
+
+export type FrontMatterSchema = ReturnType<typeof createFrontMatterSchema>;
+/** A validated article front matter: the TypeScript type of the contract. */
+export type FrontMatter = z.output<FrontMatterSchema>;
+
+/** The fields the contract knows; anything else earns a warning (a typo like `responsibleEdtior`). */
+export const KNOWN_FRONT_MATTER_FIELDS: ReadonlySet<string> = new Set([
+  "title", "date", "section", "tags", "summary", "credit", "source", "editor",
+  "responsibleEditor", "updated", "image", "slug", "draft", "lang", "translationKey",
+]);

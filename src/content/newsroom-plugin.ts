@@ -1,0 +1,67 @@
+import type { DateTime } from "luxon";
+import { readBuildEnv, type BuildEnv } from "../config/build-env.ts";
+import { readSettings, type Settings } from "../config/site-settings.ts";
+import { createMarkdown } from "../markdown/markdown.ts";
+import { buildNewsroom, type Newsroom } from "../collections/newsroom.ts";
+import { createParseContext, loadArticles, type Article } from "./articles.ts";
+import { ArticleContractError, formatProblem, type Problem } from "./problems.ts";
+import { isoDateTime } from "../dates/dates.ts";
+
+/** What one build loaded: the newsroom the templates read and what it held back. */
+export interface NewsroomBuild {
+  newsroom: Newsroom;
+  warnings: Problem[];
+  drafts: number;
+  embargoed: number;
+  nextEmbargoLift?: DateTime;
+}
+
+/**
+ * Loads, validates and indexes the articles for one build. Throws `ArticleContractError`
+ * naming every problem when any article breaks the contract, before anything is written.
+ */
+export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<NewsroomBuild> {
+  const context = createParseContext(settings, createMarkdown(), env.now);
+  const { articles, problems } = await loadArticles(env.articlesDir, context);
+  if (problems.some((problem) => problem.severity === "error")) throw new ArticleContractError(problems);
+  const heldBack = (article: Article) => article.status !== "published";
+  const embargoed = articles.filter((article) => article.status === "embargoed");
+  const nextEmbargoLift = embargoed
+    .map((article) => article.publishedAt)
+    .sort((a, b) => a.toMillis() - b.toMillis())[0];
+  const visible = env.includeDrafts ? articles : articles.filter((article) => !heldBack(article));
+  return {
+    newsroom: buildNewsroom(visible, settings),
+    warnings: problems,
+    drafts: articles.filter((article) => article.status === "draft").length,
+    embargoed: embargoed.length,
+    nextEmbargoLift,
+  };
+}
+
+/** One line for the build log: published, held back, and when the next embargo lifts. */
+export function summarizeBuild(build: NewsroomBuild, env: BuildEnv): string {
+  const held = `${build.drafts} draft${build.drafts === 1 ? "" : "s"} and ${build.embargoed} embargoed`;
+  const next = build.nextEmbargoLift ? `; next embargo lifts ${isoDateTime(build.nextEmbargoLift)}` : "";
+  const verb = env.includeDrafts ? "shown as previews" : "held back";
+  return `[broadsheet] ${build.newsroom.articles.length} articles in this build; ${held} ${verb}${next}.`;
+}
+
+/**
+ * The Eleventy plugin that feeds every template: reads `_data/` settings and the articles once per
+ * build (in `eleventy.before`, so a contract error stops the build before any file is written).
+ */
+export function newsroomPlugin(eleventyConfig: any, options: { env: BuildEnv }): void {
+  const { env } = options;
+  let current: Promise<NewsroomBuild> | undefined;
+  const load = () => (current ??= loadNewsroom(env, readSettings()));
+
+  eleventyConfig.addWatchTarget(env.articlesDir);
+  eleventyConfig.on("eleventy.before", async () => {
+    current = undefined;
+    const build = await load();
+    for (const warning of build.warnings) console.warn(`[broadsheet] warning: ${formatProblem(warning)}`);
+    console.log(summarizeBuild(build, env));
+  });
+  eleventyConfig.addGlobalData("newsroom", async () => (await load()).newsroom);
+}
