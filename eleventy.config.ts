@@ -12,6 +12,9 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(newsroomPlugin, { env });
   eleventyConfig.addGlobalData("build", { pathPrefix: env.pathPrefix, siteUrl, previews: env.includeDrafts });
 
+  // --- Templates: block tags leave no blank lines or trailing spaces in the HTML
+  eleventyConfig.setNunjucksEnvironmentOptions({ trimBlocks: true, lstripBlocks: true });
+
   // --- Filters
   eleventyConfig.addPlugin(filtersPlugin, { env, siteUrl });
 

@@ -8,9 +8,11 @@ import Eleventy from "@11ty/eleventy";
 import { ArticleContractError } from "../content/problems.ts";
 
 const root = process.cwd();
-const output = path.join(root, "_site");
-const staging = path.join(root, "_site.building");
-const previous = path.join(root, "_site.previous");
+// `--output DIR` builds elsewhere (tests build into temporary folders); default `_site/`.
+const outputFlag = process.argv.indexOf("--output");
+const output = path.resolve(root, outputFlag > 0 ? (process.argv[outputFlag + 1] ?? "_site") : "_site");
+const staging = `${output}.building`;
+const previous = `${output}.previous`;
 
 const exists = async (file: string) => stat(file).then(() => true, () => false);
 
@@ -27,7 +29,7 @@ async function build(): Promise<void> {
   await rename(staging, output);
   await rm(previous, { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`[broadsheet] wrote ${path.relative(root, output)}/ in ${seconds} s.`);
+  console.log(`[broadsheet] wrote ${path.relative(root, output) || "."}/ in ${seconds} s.`);
 }
 
 build().catch(async (error: unknown) => {
@@ -39,6 +41,6 @@ build().catch(async (error: unknown) => {
     if (cause instanceof ArticleContractError) messages.splice(0, messages.length - 1);
   }
   const message = messages.join("\n  caused by: ");
-  console.error(`\n[broadsheet] build failed; _site/ was left as it was.\n${message}`);
+  console.error(`\n[broadsheet] build failed; ${path.relative(root, output)}/ was left as it was.\n${message}`);
   process.exitCode = 1;
 });

@@ -130,18 +130,20 @@ export function buildNewsroom(published: Article[], settings: Settings): Newsroo
   const { site } = settings;
   const articles = [...published].sort(compareNewestFirst);
 
-  // Tags: one entry per key; the label is the spelling used most (ties: the alphabetically first).
+  // Tags: one entry per key (an inverted index, newest first); the label is the spelling used
+  // most, ties going to the spelling used first, so a new article cannot rename an old tag.
   const tagArticles = new Map<string, Article[]>();
   const spellings = new Map<string, Map<string, number>>();
   for (const article of articles) {
-    const seen = new Set<string>();
-    for (const raw of article.rawTags) {
-      const key = tagKey(raw);
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const key of new Set(article.rawTags.map(tagKey))) {
       const list = tagArticles.get(key) ?? [];
       list.push(article);
       tagArticles.set(key, list);
+    }
+  }
+  for (let index = articles.length - 1; index >= 0; index--) {
+    for (const raw of new Set(articles[index]!.rawTags)) {
+      const key = tagKey(raw);
       const counts = spellings.get(key) ?? new Map<string, number>();
       const label = raw.normalize("NFC").trim().replace(/\s+/g, " ");
       counts.set(label, (counts.get(label) ?? 0) + 1);
@@ -150,7 +152,7 @@ export function buildNewsroom(published: Article[], settings: Settings): Newsroo
   }
   const usedSlugs = new Set<string>();
   const tags: TagSummary[] = [...tagArticles.keys()].sort().map((key) => {
-    const label = [...spellings.get(key)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    const label = [...spellings.get(key)!].sort((a, b) => b[1] - a[1])[0]![0]; // stable: first used wins ties
     // Distinct tags whose words match (`c plus plus` and `C++`) get numbered URLs, in key order.
     let slug = tagSlug(key);
     for (let n = 2; usedSlugs.has(slug); n++) slug = `${tagSlug(key)}-${n}`;

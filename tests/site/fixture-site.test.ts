@@ -1,0 +1,184 @@
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, findBrokenLinks, fixtureArticles, FIXTURE_EPOCH, listPages, loadPage, type BuildResult } from "../helpers/site.ts";
+import { runHtmlValidate, runNuChecker } from "../helpers/validators.ts";
+
+// The hostile fixture newsroom, built once for this suite with a fixed "now" (2025-06-01).
+let site: BuildResult;
+beforeAll(async () => {
+  site = await buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, SITE_URL: "https://news.example.org" });
+  expect(site.exitCode, site.stderr).toBe(0);
+});
+
+const hostileUrl = "/sci-tech/2025/03/hostile-title/";
+
+describe("article pages", () => {
+  it("render a hostile headline exactly, escaped once", async () => {
+    const $ = await loadPage(site.output, hostileUrl);
+    expect($("h1").text()).toBe('Data & "AI": <Rules>');
+    expect($("title").text()).toBe('Data & "AI": <Rules> | Broadsheet Daily');
+    expect($('meta[property="og:title"]').attr("content")).toBe('Data & "AI": <Rules>');
+    const html = await readFile(path.join(site.output, hostileUrl, "index.html"), "utf8");
+    expect(html).not.toContain("&amp;amp;");
+  });
+
+  it("date an article at 00:30 on 1 March in Shanghai as 1 March, under /2025/03/", async () => {
+    const $ = await loadPage(site.output, hostileUrl);
+    expect($(".bs-article__dateline time").attr("datetime")).toBe("2025-03-01T00:30:00+08:00");
+    expect($(".bs-article__dateline time").text()).toBe("1 March 2025, 00:30");
+  });
+
+  it("put a UTC date on the site's calendar day", async () => {
+    const $ = await loadPage(site.output, "/world/2025/03/utc-midnight/");
+    expect($(".bs-article__dateline time").attr("datetime")).toBe("2025-03-01T00:30:00+08:00");
+    expect($(".bs-article__dateline time").text()).toContain("1 March 2025");
+  });
+
+  it("read a bare date as midnight in the site's zone and default the summary to the first paragraph", async () => {
+    const $ = await loadPage(site.output, "/culture/2025/04/bare-date/");
+    expect($(".bs-article__dateline time").attr("datetime")).toBe("2025-04-01T00:00:00+08:00");
+    expect($(".bs-article__standfirst").text()).toBe("This first paragraph becomes the summary because the article has none.");
+    expect($('meta[name="description"]').attr("content")).toBe("This first paragraph becomes the summary because the article has none.");
+  });
+
+  it("show the section label linking to its index, the credit closing the body, editors, source and tags", async () => {
+    const $ = await loadPage(site.output, hostileUrl);
+    expect($(".bs-article__section a").text()).toBe("Sci-Tech");
+    expect($(".bs-article__section a").attr("href")).toBe("/sci-tech/");
+    expect($(".bs-article__body > :last-child").text()).toBe("(New Society)");
+    expect($(".bs-article__editors").text().replace(/\s+/g, " ").trim()).toBe("Edit: Li Wei Responsible editor: Zhang Min");
+    expect($(".bs-article__source").text()).toBe("Source: People's Post and Telegraph");
+    expect($(".bs-tags__link").map((_, a) => $(a).text()).get()).toEqual(["C++", "C#", "人工智能", "climate"]);
+    expect($(".bs-tags__link").map((_, a) => $(a).attr("href")).get()).toEqual([
+      "/tags/c-plus-plus/",
+      "/tags/c-sharp/",
+      encodeURI("/tags/人工智能/"),
+      "/tags/climate/",
+    ]);
+  });
+
+  it("show an updated line when the article was changed", async () => {
+    const $ = await loadPage(site.output, "/society/2025/04/updated-story/");
+    expect($(".bs-article__updated").text()).toBe("Updated 11 April 2025, 12:15");
+    expect($(".bs-article__updated time").attr("datetime")).toBe("2025-04-11T12:15:00+08:00");
+  });
+
+  it("link the previous and next article in the section", async () => {
+    const $ = await loadPage(site.output, "/economy/2025/01/trade-bulletin-10/");
+    expect($('.bs-neighbours a[rel="prev"]').attr("href")).toBe("/economy/2025/01/trade-bulletin-09/");
+    expect($('.bs-neighbours a[rel="next"]').attr("href")).toBe("/economy/2025/01/trade-bulletin-11/");
+  });
+
+  it("carry a canonical URL under SITE_URL and Open Graph tags", async () => {
+    const $ = await loadPage(site.output, hostileUrl);
+    expect($('link[rel="canonical"]').attr("href")).toBe(`https://news.example.org${hostileUrl}`);
+    expect($('meta[property="og:url"]').attr("content")).toBe(`https://news.example.org${hostileUrl}`);
+    expect($('meta[property="og:type"]').attr("content")).toBe("article");
+    expect($("html").attr("lang")).toBe("en");
+  });
+});
+
+describe("lists", () => {
+  it("show the newest story as the lead and the latest of each section on the home page", async () => {
+    const $ = await loadPage(site.output, "/");
+    expect($(".bs-lead__headline a").text()).toBe("人工智能 reshapes 碳中和 plans — a test of “CJK” titles");
+    expect($(".bs-section-block")).toHaveLength(6);
+    expect($("#bs-section-economy").parent().find(".bs-teaser__headline a").first().text()).toBe("Trade bulletin no. 22");
+  });
+
+  it("paginate a section 20 a page, newest first, with numbered pages and rel prev/next", async () => {
+    const first = await loadPage(site.output, "/economy/");
+    const titles = first(".bs-teaser__headline a").map((_, a) => first(a).text()).get();
+    expect(titles).toHaveLength(20);
+    expect(titles[0]).toBe("Trade bulletin no. 22");
+    expect(titles[19]).toBe("Trade bulletin no. 3");
+    expect(first('a[rel="next"]').attr("href")).toBe("/economy/page/2/");
+    expect(first('link[rel="next"]').attr("href")).toBe("/economy/page/2/");
+    expect(first('.bs-pagination a[aria-current="page"]').text()).toBe("1");
+    const second = await loadPage(site.output, "/economy/page/2/");
+    expect(second(".bs-teaser__headline a").map((_, a) => second(a).text()).get()).toEqual(["Trade bulletin no. 2", "Trade bulletin no. 1"]);
+    expect(second('a[rel="prev"]').attr("href")).toBe("/economy/");
+    expect(second('a[rel="next"]')).toHaveLength(0);
+  });
+
+  it("give each tag one page whatever its script or symbols, merging tags that differ only in case", async () => {
+    const climate = await loadPage(site.output, "/tags/climate/");
+    // Spelled climate, Climate and "  CLIMATE  ": one tag, labelled as it was first spelled.
+    expect(climate("h1").text()).toBe("climate");
+    expect(climate(".bs-teaser__headline a").map((_, a) => climate(a).text()).get()).toEqual([
+      "A bare date means midnight in the site's zone",
+      'Data & "AI": <Rules>',
+      "Published at 16:30 UTC, which is 00:30 on 1 March in Shanghai",
+    ]);
+    for (const slug of ["c-plus-plus", "c-sharp", "人工智能", "碳中和", "非遗", "5g"]) {
+      expect(existsSync(path.join(site.output, "tags", slug, "index.html")), slug).toBe(true);
+    }
+    const cjk = await loadPage(site.output, "/tags/人工智能/");
+    expect(cjk(".bs-teaser")).toHaveLength(2);
+    const trade = await loadPage(site.output, "/tags/trade/");
+    expect(trade(".bs-teaser")).toHaveLength(20);
+    expect(trade('a[rel="next"]').attr("href")).toBe("/tags/trade/page/2/");
+  });
+
+  it("list every tag with its count at /tags/", async () => {
+    const $ = await loadPage(site.output, "/tags/");
+    const entries = $(".bs-tag-index__item").map((_, li) => $(li).text().replace(/\s+/g, " ").trim()).get();
+    expect(entries).toContain("climate (3)");
+    expect(entries).toContain("C++ (1)");
+    expect(entries).toContain("C# (1)");
+    expect(entries).toContain("trade (22)");
+  });
+});
+
+describe("every page", () => {
+  it("has the header, the one footer with the special statement, a mailto link and 12 partner links", async () => {
+    for (const page of await listPages(site.output)) {
+      const $ = await loadPage(site.output, `/${page}`);
+      expect($(".bs-masthead__name").text(), page).toBe("Broadsheet Daily");
+      expect($(".bs-nav__link").map((_, a) => $(a).text()).get(), page).toEqual(["Home", "China", "World", "Economy", "Sci-Tech", "Culture", "Society", "Tags"]);
+      expect($("footer.bs-footer"), page).toHaveLength(1);
+      expect($(".bs-footer__count").text(), page).toBe("Links total 12");
+      expect($(".bs-footer__link-list a"), page).toHaveLength(12);
+      expect($('.bs-footer a[href^="mailto:"]').attr("href"), page).toBe("mailto:newsroom@broadsheet.example.org");
+      expect($("#bs-footer-statement-heading").text(), page).toBe("Special statement");
+      expect($('link[rel="icon"]').attr("href"), page).toBe("/assets/favicon.svg");
+    }
+  });
+
+  it("passes html-validate's recommended preset", async () => {
+    expect(await runHtmlValidate(site.output)).toBe("");
+  });
+
+  it("passes the W3C Nu HTML Checker", async () => {
+    expect(await runNuChecker(site.output)).toEqual([]);
+  });
+
+  it("links only to pages, assets and fragments that exist", async () => {
+    expect(await findBrokenLinks(site.output)).toEqual([]);
+  });
+
+  it("includes a 404 page", async () => {
+    const $ = await loadPage(site.output, "/404.html");
+    expect($("h1").text()).toBe("Page not found");
+    expect($('meta[name="robots"]').attr("content")).toBe("noindex");
+  });
+});
+
+describe("unpublished articles", () => {
+  it("leave no page, list entry, tag page or word in any output file", async () => {
+    const pages = await listPages(site.output);
+    expect(pages.some((page) => page.includes("secret-draft") || page.includes("embargoed-story"))).toBe(false);
+    expect(pages.some((page) => page.includes("draft-only-tag") || page.includes("embargo-only-tag"))).toBe(false);
+    for (const page of pages) {
+      const html = await readFile(path.join(site.output, page), "utf8");
+      expect(html, page).not.toMatch(/zanzibarquokka|pomegranatequasar|Draft that must never appear|Embargoed until July/);
+    }
+  });
+
+  it("are counted in the build's summary with the next embargo's time", () => {
+    expect(site.stdout).toContain("1 draft and 1 embargoed held back");
+    expect(site.stdout).toContain("next embargo lifts 2025-07-01T09:00:00+08:00");
+  });
+});
