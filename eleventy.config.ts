@@ -1,10 +1,11 @@
+import type { EleventyConfig } from "@11ty/eleventy";
 import { readBuildEnv } from "./src/config/build-env.ts";
 import { readSettings } from "./src/config/site-settings.ts";
 import { newsroomPlugin } from "./src/content/newsroom-plugin.ts";
 import { filtersPlugin } from "./src/filters/filters-plugin.ts";
 
 /** Broadsheet: this file only wires the modules of `src/`; each is a small Eleventy plugin. */
-export default function (eleventyConfig: any) {
+export default function (eleventyConfig: EleventyConfig) {
   const env = readBuildEnv();
   const siteUrl = env.siteUrl ?? readSettings().site.url;
 

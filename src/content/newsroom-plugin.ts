@@ -1,3 +1,4 @@
+import type { EleventyConfig } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
 import { readBuildEnv, type BuildEnv } from "../config/build-env.ts";
 import { readSettings, type Settings } from "../config/site-settings.ts";
@@ -51,7 +52,7 @@ export function summarizeBuild(build: NewsroomBuild, env: BuildEnv): string {
  * The Eleventy plugin that feeds every template: reads `_data/` settings and the articles once per
  * build (in `eleventy.before`, so a contract error stops the build before any file is written).
  */
-export function newsroomPlugin(eleventyConfig: any, options: { env: BuildEnv }): void {
+export function newsroomPlugin(eleventyConfig: EleventyConfig, options: { env: BuildEnv }): void {
   const { env } = options;
   let current: Promise<NewsroomBuild> | undefined;
   const load = () => (current ??= loadNewsroom(env, readSettings()));

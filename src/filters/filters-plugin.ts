@@ -1,3 +1,4 @@
+import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildEnv } from "../config/build-env.ts";
 
 /**
@@ -24,23 +25,46 @@ export function absoluteUrl(path: string, siteUrl: string, pathPrefix: string): 
 /** Longest `<title>` search engines show in full; html-validate's `long-title` rule agrees. */
 export const MAX_TITLE_LENGTH = 70;
 
+const ESCAPED_LENGTH: Record<string, number> = { "&": 5, "<": 4, ">": 4, '"': 6, "'": 5 };
+
+/** Length of text once escaped into HTML, which is what `long-title` measures. */
+function htmlLength(text: string): number {
+  let length = 0;
+  for (const char of text) length += ESCAPED_LENGTH[char] ?? char.length;
+  return length;
+}
+
 /**
- * The `<title>` of a page: "Headline | Site" when that fits in 70 characters, else the headline,
- * cut at a word with an ellipsis when even that is too long. The home page (no title) gets the site's.
+ * The `<title>` of a page: "Headline | Site" when that fits in 70 characters (as HTML), else the
+ * headline, cut at a word with an ellipsis when even that is too long. Pages without a title
+ * (the home page) get `fallback`.
  * @example documentTitle("Night ferry opens", "Broadsheet Daily") // "Night ferry opens | Broadsheet Daily"
  */
 export function documentTitle(title: string, siteName: string, fallback = siteName): string {
-  if (!title) return fallback.length <= MAX_TITLE_LENGTH ? fallback : siteName;
+  if (!title) return htmlLength(fallback) <= MAX_TITLE_LENGTH ? fallback : documentTitle(siteName, siteName);
   const full = `${title} | ${siteName}`;
-  if (full.length <= MAX_TITLE_LENGTH) return full;
-  if (title.length <= MAX_TITLE_LENGTH) return title;
-  const cut = title.slice(0, MAX_TITLE_LENGTH - 1);
-  const lastSpace = cut.lastIndexOf(" ");
-  return `${(lastSpace > MAX_TITLE_LENGTH / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+  if (htmlLength(full) <= MAX_TITLE_LENGTH) return full;
+  if (htmlLength(title) <= MAX_TITLE_LENGTH) return title;
+  const words = title.split(" ");
+  let cut = "";
+  for (const word of words) {
+    const next = cut ? `${cut} ${word}` : word;
+    if (htmlLength(next) > MAX_TITLE_LENGTH - 1) break;
+    cut = next;
+  }
+  // A single word longer than the limit (or unspaced CJK text) is cut by characters.
+  if (htmlLength(cut) < MAX_TITLE_LENGTH / 2) {
+    cut = "";
+    for (const char of title) {
+      if (htmlLength(cut + char) > MAX_TITLE_LENGTH - 1) break;
+      cut += char;
+    }
+  }
+  return `${cut.trimEnd()}…`;
 }
 
 /** Filters the templates use; each is a pure function above with a unit test. */
-export function filtersPlugin(eleventyConfig: any, options: { env: BuildEnv; siteUrl: string }): void {
+export function filtersPlugin(eleventyConfig: EleventyConfig, options: { env: BuildEnv; siteUrl: string }): void {
   const { env, siteUrl } = options;
   eleventyConfig.addFilter("href", (path: string) => withPathPrefix(path, env.pathPrefix));
   eleventyConfig.addFilter("documentTitle", documentTitle);

@@ -1,0 +1,28 @@
+import { DateTime } from "luxon";
+import { createParseContext, parseArticle, type Article } from "../../src/content/articles.ts";
+import { readSettings } from "../../src/config/site-settings.ts";
+import { createMarkdown } from "../../src/markdown/markdown.ts";
+import path from "node:path";
+import { projectRoot } from "./site.ts";
+
+export const settings = readSettings(path.join(projectRoot, "_data"));
+export const context = createParseContext(settings, createMarkdown(), DateTime.fromISO("2026-01-01T00:00:00Z"));
+
+/** Front matter as YAML lines, then a body: the text of an article file. */
+export function articleText(fields: Record<string, unknown>, body = "Body text."): string {
+  const yaml = Object.entries(fields)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join("\n");
+  return `---\n${yaml}\n---\n\n${body}\n`;
+}
+
+/** A valid article for collection tests; fields override the defaults. */
+export function makeArticle(slug: string, fields: Record<string, unknown> = {}): Article {
+  const result = parseArticle(
+    `articles/${slug}.md`,
+    articleText({ title: `Story ${slug}`, date: "2025-05-01T10:00:00+08:00", section: "china", ...fields }),
+    context,
+  );
+  if (!result.article) throw new Error(JSON.stringify(result.problems));
+  return result.article;
+}

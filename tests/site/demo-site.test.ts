@@ -1,0 +1,48 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, findBrokenLinks, listPages, loadPage, projectRoot, type BuildResult } from "../helpers/site.ts";
+import { runHtmlValidate, runNuChecker } from "../helpers/validators.ts";
+import { listArticleFiles } from "../../src/content/articles.ts";
+
+// The demo newsroom exactly as `npm run build` makes it for a newcomer.
+let site: BuildResult;
+beforeAll(async () => {
+  site = await buildSite({});
+  expect(site.exitCode, site.stderr).toBe(0);
+});
+
+describe("the demo newsroom", () => {
+  it("has at least 36 articles, five or more in every section, each with a page", async () => {
+    const files = await listArticleFiles(path.join(projectRoot, "articles"));
+    expect(files.length).toBeGreaterThanOrEqual(36);
+    const pages = await listPages(site.output);
+    const articlePages = pages.filter((page) => /^[a-z-]+\/\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(page));
+    expect(articlePages).toHaveLength(files.length);
+    for (const section of ["china", "world", "economy", "sci-tech", "culture", "society"]) {
+      expect(articlePages.filter((page) => page.startsWith(`${section}/`)).length, section).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it("builds with no warning about its own articles", () => {
+    expect(site.stderr).not.toContain("warning");
+  });
+
+  it("passes html-validate and the Nu HTML Checker on every page", async () => {
+    expect(await runHtmlValidate(site.output)).toBe("");
+    expect(await runNuChecker(site.output)).toEqual([]);
+  });
+
+  it("links only to pages and assets that exist", async () => {
+    expect(await findBrokenLinks(site.output)).toEqual([]);
+  });
+
+  it("shows every article in its section's index and every tag on the tag index", async () => {
+    const $ = await loadPage(site.output, "/tags/");
+    const counts = $(".bs-tag-index__count").map((_, span) => Number($(span).text().replace(/\D/g, ""))).get();
+    expect(counts.every((count) => count > 0)).toBe(true);
+    const html = await readFile(path.join(site.output, "tags/index.html"), "utf8");
+    expect(html).toContain(">5G<");
+    expect(html).toContain(">C++<");
+  });
+});

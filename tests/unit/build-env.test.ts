@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { normalizePathPrefix, readBuildEnv } from "../../src/config/build-env.ts";
+
+describe("readBuildEnv", () => {
+  it("takes the build's now from SOURCE_DATE_EPOCH", () => {
+    expect(readBuildEnv({ SOURCE_DATE_EPOCH: "1748736000" }, []).now.toISO()).toBe("2025-06-01T00:00:00.000Z");
+  });
+
+  it("rejects a SOURCE_DATE_EPOCH that is not whole seconds, and a relative SITE_URL", () => {
+    expect(() => readBuildEnv({ SOURCE_DATE_EPOCH: "yesterday" }, [])).toThrow(/SOURCE_DATE_EPOCH/);
+    expect(() => readBuildEnv({ SITE_URL: "example.org" }, [])).toThrow(/SITE_URL/);
+  });
+
+  it("previews drafts with BUILD_DRAFTS=1 or --drafts only", () => {
+    expect(readBuildEnv({}, []).includeDrafts).toBe(false);
+    expect(readBuildEnv({ BUILD_DRAFTS: "1" }, []).includeDrafts).toBe(true);
+    expect(readBuildEnv({}, ["node", "build", "--drafts"]).includeDrafts).toBe(true);
+  });
+
+  it("reads articles from BROADSHEET_ARTICLES, else articles/", () => {
+    expect(readBuildEnv({}, [], "/repo").articlesDir).toBe("/repo/articles");
+    expect(readBuildEnv({ BROADSHEET_ARTICLES: "../content" }, [], "/repo").articlesDir).toBe("/content");
+  });
+});
+
+describe("normalizePathPrefix", () => {
+  it("always has a leading and a trailing slash", () => {
+    expect(normalizePathPrefix(undefined)).toBe("/");
+    expect(normalizePathPrefix("newsroom")).toBe("/newsroom/");
+    expect(normalizePathPrefix("/newsroom")).toBe("/newsroom/");
+    expect(normalizePathPrefix("/a/b/")).toBe("/a/b/");
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { articleSlug, tagKey, tagSlug } from "../../src/slugs/slugs.ts";
+
+describe("tagKey", () => {
+  it("treats tags that differ only in case or spacing as one", () => {
+    expect(tagKey("  Climate ")).toBe(tagKey("climate"));
+    expect(tagKey("Public   Health")).toBe("public health");
+  });
+
+  it("keeps different symbols apart", () => {
+    expect(tagKey("C++")).not.toBe(tagKey("C#"));
+  });
+});
+
+describe("tagSlug", () => {
+  it("keeps letters of any script", () => {
+    expect(tagSlug("人工智能")).toBe("人工智能");
+    expect(tagSlug("碳中和 2030")).toBe("碳中和-2030");
+  });
+
+  it("spells out symbols so C++ and C# get different URLs", () => {
+    expect(tagSlug("C++")).toBe("c-plus-plus");
+    expect(tagSlug("C#")).toBe("c-sharp");
+    expect(tagSlug("AT&T")).toBe("at-and-t");
+  });
+
+  it("lowercases and joins words with hyphens", () => {
+    expect(tagSlug("5G")).toBe("5g");
+    expect(tagSlug("Public Health")).toBe("public-health");
+    expect(tagSlug("Node.js")).toBe("node-js");
+  });
+
+  it("never returns an empty segment", () => {
+    expect(tagSlug("---")).toBe("tag");
+  });
+});
+
+describe("articleSlug", () => {
+  it("makes a URL-safe slug from a file name or headline", () => {
+    expect(articleSlug("Harbour City opens night ferry")).toBe("harbour-city-opens-night-ferry");
+    expect(articleSlug('Data & "AI": <Rules>')).toBe("data-and-ai-rules");
+    expect(articleSlug("2025-harbour_city Ferry")).toBe("2025-harbour-city-ferry");
+  });
+});
