@@ -8,7 +8,7 @@ import { createFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS, type FrontMatterSch
 import type { Problem } from "./problems.ts";
 import { articleSlug } from "../slugs/slugs.ts";
 import { formatDateline, formatShortDate, isoDateTime, urlDateParts } from "../dates/dates.ts";
-import { firstParagraphText } from "../markdown/markdown.ts";
+import { appendCredit, firstParagraphText } from "../markdown/markdown.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { PageMeta } from "../collections/newsroom.ts";
 
@@ -149,7 +149,7 @@ export function parseArticle(
     rawTags: fields.tags ?? [],
     tags: [],
     summary,
-    bodyHtml: context.markdown.render(parsed.content),
+    bodyHtml: appendCredit(context.markdown.render(parsed.content), fields.credit),
     credit: fields.credit,
     source: fields.source,
     editor: fields.editor,

@@ -22,7 +22,7 @@ export interface NewsroomBuild {
  * naming every problem when any article breaks the contract, before anything is written.
  */
 export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<NewsroomBuild> {
-  const context = createParseContext(settings, createMarkdown(), env.now);
+  const context = createParseContext(settings, createMarkdown(env.pathPrefix), env.now);
   const { articles, problems } = await loadArticles(env.articlesDir, context);
   if (problems.some((problem) => problem.severity === "error")) throw new ArticleContractError(problems);
   const heldBack = (article: Article) => article.status !== "published";

@@ -5,25 +5,43 @@ import type Token from "markdown-it/lib/token.mjs";
  * Body enhancers: small markdown-it plugins, applied in this order. Order matters only where
  * one reads what another wrote; today none do, so the list reads top to bottom as the page.
  */
-const bodyEnhancers: Array<(md: MarkdownIt) => void> = [markExternalLinks];
+const bodyEnhancers = (pathPrefix: string): Array<(md: MarkdownIt) => void> => [
+  markExternalLinks,
+  (md) => prefixSiteLinks(md, pathPrefix),
+];
+
+/** Runs `change` on each link token before the default renderer writes it. */
+function onLinkOpen(md: MarkdownIt, change: (token: Token) => void): void {
+  const fallback = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    change(tokens[idx]!);
+    return fallback(tokens, idx, options, env, self);
+  };
+}
 
 /** External links get `rel="external"` so styles and readers can tell them apart. */
 export function markExternalLinks(md: MarkdownIt): void {
-  const fallback = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-    const token = tokens[idx]!;
+  onLinkOpen(md, (token) => {
     if (/^https?:\/\//.test(token.attrGet("href") ?? "")) token.attrSet("rel", "external");
-    return fallback(tokens, idx, options, env, self);
-  };
+  });
+}
+
+/** A link an editor writes as `/china/` still works when the site is served under `PATH_PREFIX`. */
+export function prefixSiteLinks(md: MarkdownIt, pathPrefix: string): void {
+  if (pathPrefix === "/") return;
+  onLinkOpen(md, (token) => {
+    const href = token.attrGet("href") ?? "";
+    if (href.startsWith("/") && !href.startsWith("//")) token.attrSet("href", pathPrefix + href.slice(1));
+  });
 }
 
 /**
  * The newsroom's Markdown: raw HTML off (an article cannot inject a script and break the
  * Content-Security-Policy), bare URLs linked, typographic quotes.
  */
-export function createMarkdown(): MarkdownIt {
+export function createMarkdown(pathPrefix = "/"): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
-  for (const enhance of bodyEnhancers) enhance(md);
+  for (const enhance of bodyEnhancers(pathPrefix)) enhance(md);
   return md;
 }
 
@@ -39,4 +57,19 @@ function inlineText(token: Token): string {
   return (token.children ?? [])
     .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" ? " " : ""))
     .join("");
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[char]};`);
+
+/**
+ * Closes the body with the source credit, as newsrooms print it: "(New Society)" at the end of
+ * the last paragraph, or in a paragraph of its own when the body ends with a list or quote.
+ * @example appendCredit("<p>Text.</p>\n", "New Society") // '<p>Text. <span class="bs-article__credit">(New Society)</span></p>\n'
+ */
+export function appendCredit(bodyHtml: string, credit: string | undefined): string {
+  if (!credit) return bodyHtml;
+  const span = `<span class="bs-article__credit">(${escapeHtml(credit)})</span>`;
+  const trimmed = bodyHtml.trimEnd();
+  return trimmed.endsWith("</p>") ? `${trimmed.slice(0, -4)} ${span}</p>\n` : `${trimmed}\n<p>${span}</p>\n`;
 }

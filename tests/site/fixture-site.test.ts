@@ -47,7 +47,11 @@ describe("article pages", () => {
     const $ = await loadPage(site.output, hostileUrl);
     expect($(".bs-article__section a").text()).toBe("Sci-Tech");
     expect($(".bs-article__section a").attr("href")).toBe("/sci-tech/");
-    expect($(".bs-article__body > :last-child").text()).toBe("(New Society)");
+    // The hostile article's body ends with a list, so the credit gets a paragraph of its own.
+    expect($(".bs-article__body > p:last-child").text()).toBe("(New Society)");
+    const cjk = await loadPage(site.output, "/china/2025/04/cjk-title/");
+    expect(cjk(".bs-article__body > p:last-child").text()).toBe("Body text for a mixed-script headline. (Eastern Wire)");
+    expect(cjk(".bs-article__body > p:last-child .bs-article__credit").text()).toBe("(Eastern Wire)");
     expect($(".bs-article__editors").text().replace(/\s+/g, " ").trim()).toBe("Edit: Li Wei Responsible editor: Zhang Min");
     expect($(".bs-article__source").text()).toBe("Source: People's Post and Telegraph");
     expect($(".bs-tags__link").map((_, a) => $(a).text()).get()).toEqual(["C++", "C#", "人工智能", "climate"]);
