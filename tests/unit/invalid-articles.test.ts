@@ -1,0 +1,49 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadArticles } from "../../src/content/articles.ts";
+import { formatProblem } from "../../src/content/problems.ts";
+import { context } from "../helpers/articles.ts";
+import { projectRoot } from "../helpers/site.ts";
+
+// One fixture folder per mistake under tests/fixtures/invalid/; each must be named by file and field.
+const invalid = path.join(projectRoot, "tests/fixtures/invalid");
+const problemsIn = async (folder: string) =>
+  (await loadArticles(path.join(invalid, folder), context, projectRoot)).problems.map(formatProblem);
+const file = (folder: string, name = "article.md") => `tests/fixtures/invalid/${folder}/${name}`;
+
+describe("each kind of bad input is named by file and field", () => {
+  it.each([
+    ["missing-title", "title: required: a headline"],
+    ["missing-date", "date: required: the publication time as ISO 8601, e.g. 2025-02-19T09:30:00+08:00"],
+    ["unknown-section", 'section: unknown section "sport"; expected one of: china, world, economy, sci-tech, culture, society'],
+    ["bad-date", 'date: "1st of March 2025" is not an ISO 8601 date (e.g. 2025-02-19T09:30:00+08:00 or 2025-02-19)'],
+    ["impossible-date", 'date: "2025-02-30T09:00:00+08:00" is not an ISO 8601 date (e.g. 2025-02-19T09:30:00+08:00 or 2025-02-19)'],
+    ["image-without-alt", "image.alt: required: alternative text describing the image"],
+    ["tags-not-a-list", "tags: must be a list of strings, e.g. [climate, 5G]"],
+    ["updated-before-date", "updated: must not be before date"],
+    ["bad-slug", "slug: must be lowercase letters, digits and single hyphens (e.g. night-ferry)"],
+    ["draft-not-boolean", "draft: must be true or false"],
+  ])("%s", async (folder, expected) => {
+    expect(await problemsIn(folder)).toEqual([`${file(folder)}: ${expected}`]);
+  });
+
+  it("broken-yaml", async () => {
+    const [problem, ...rest] = await problemsIn("broken-yaml");
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(new RegExp(`^${file("broken-yaml")}: front matter: not valid YAML: `));
+  });
+
+  it("duplicate-url names both files", async () => {
+    expect(await problemsIn("duplicate-url")).toEqual([
+      `${file("duplicate-url", "second/same-story.md")}: slug: same URL /china/2025/03/same-story/ as ${file("duplicate-url", "first/same-story.md")}; give one of them another slug`,
+    ]);
+  });
+
+  it("a misspelt field is a warning and the article still loads", async () => {
+    const { articles, problems } = await loadArticles(path.join(projectRoot, "tests/fixtures/warnings"), context, projectRoot);
+    expect(articles).toHaveLength(1);
+    expect(problems.map((problem) => [problem.severity, formatProblem(problem)])).toEqual([
+      ["warning", "tests/fixtures/warnings/misspelt-field.md: responsibleEdtior: unknown field (ignored); check its spelling"],
+    ]);
+  });
+});
