@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, findBrokenLinks, fixtureArticles, FIXTURE_EPOCH, listPages, loadPage, type BuildResult } from "../helpers/site.ts";
 import { runHtmlValidate, runNuChecker } from "../helpers/validators.ts";
+import { fileHashes } from "../helpers/files.ts";
 
 // The hostile fixture newsroom, built once for this suite with a fixed "now" (2025-06-01).
 let site: BuildResult;
@@ -175,9 +176,12 @@ describe("unpublished articles", () => {
     const pages = await listPages(site.output);
     expect(pages.some((page) => page.includes("secret-draft") || page.includes("embargoed-story"))).toBe(false);
     expect(pages.some((page) => page.includes("draft-only-tag") || page.includes("embargo-only-tag"))).toBe(false);
-    for (const page of pages) {
-      const html = await readFile(path.join(site.output, page), "utf8");
-      expect(html, page).not.toMatch(/zanzibarquokka|pomegranatequasar|Draft that must never appear|Embargoed until July/);
+    // Every file the build wrote, whatever its kind (pages, feeds, sitemaps, indexes).
+    const files = Object.keys(await fileHashes(site.output));
+    expect(files.length).toBeGreaterThan(pages.length);
+    for (const file of files) {
+      const text = await readFile(path.join(site.output, file), "utf8");
+      expect(text, file).not.toMatch(/zanzibarquokka|pomegranatequasar|Draft that must never appear|Embargoed until July|secret-draft|embargoed-story/);
     }
   });
 

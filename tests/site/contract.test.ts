@@ -1,0 +1,104 @@
+import { cp, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, fixtureArticles, FIXTURE_EPOCH, listPages, loadPage, projectRoot, type BuildResult } from "../helpers/site.ts";
+import { fileHashes } from "../helpers/files.ts";
+
+const invalidArticles = path.join(projectRoot, "tests/fixtures/invalid");
+
+describe("a build with broken articles", () => {
+  let before: Record<string, string>;
+  let failed: BuildResult;
+  let articlesBefore: Record<string, string>;
+  let articlesAfter: Record<string, string>;
+
+  beforeAll(async () => {
+    const good = await buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH });
+    expect(good.exitCode, good.stderr).toBe(0);
+    before = await fileHashes(good.output);
+    // Build the broken newsroom from a copy, so we can prove the build left its articles alone.
+    const copy = path.join(await mkdtemp(path.join(os.tmpdir(), "broadsheet-invalid-")), "articles");
+    await cp(invalidArticles, copy, { recursive: true });
+    articlesBefore = await fileHashes(copy);
+    failed = await buildSite({ BROADSHEET_ARTICLES: copy, SOURCE_DATE_EPOCH: FIXTURE_EPOCH }, good.output);
+    articlesAfter = await fileHashes(copy);
+  });
+
+  it("exits non-zero and reports every problem of every article at once, as file: field: reason", () => {
+    expect(failed.exitCode).not.toBe(0);
+    const lines = failed.stderr.split("\n").map((line) => line.trim());
+    const expected = [
+      /\/bad-date\/article\.md: date: "1st of March 2025" is not an ISO 8601 date/,
+      /\/bad-slug\/article\.md: slug: must be lowercase/,
+      /\/broken-yaml\/article\.md: front matter: not valid YAML/,
+      /\/draft-not-boolean\/article\.md: draft: must be true or false/,
+      /\/duplicate-url\/second\/same-story\.md: slug: same URL \/china\/2025\/03\/same-story\/ as .*\/duplicate-url\/first\/same-story\.md/,
+      /\/image-without-alt\/article\.md: image\.alt: required/,
+      /\/impossible-date\/article\.md: date: "2025-02-30T09:00:00\+08:00" is not an ISO 8601 date/,
+      /\/missing-date\/article\.md: date: required/,
+      /\/missing-title\/article\.md: title: required/,
+      /\/tags-not-a-list\/article\.md: tags: must be a list of strings/,
+      /\/unknown-section\/article\.md: section: unknown section "sport"; expected one of: china, world, economy, sci-tech, culture, society/,
+      /\/updated-before-date\/article\.md: updated: must not be before date/,
+    ];
+    for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true);
+    expect(failed.stderr).toContain("12 problems in the articles; nothing was written");
+  });
+
+  it("leaves the previous site byte-for-byte as it was", async () => {
+    expect(await fileHashes(failed.output)).toEqual(before);
+  });
+
+  it("never modifies the articles", () => {
+    expect(articlesAfter).toEqual(articlesBefore);
+  });
+});
+
+describe("reproducible builds", () => {
+  it("write byte-identical sites from one commit and one SOURCE_DATE_EPOCH in two folders", async () => {
+    const env = { BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, SITE_URL: "https://news.example.org" };
+    const [first, second] = await Promise.all([buildSite(env), buildSite(env)]);
+    expect(first.exitCode).toBe(0);
+    expect(second.exitCode).toBe(0);
+    expect(first.output).not.toBe(second.output);
+    const hashes = await fileHashes(first.output);
+    expect(Object.keys(hashes).length).toBeGreaterThan(40);
+    expect(await fileHashes(second.output)).toEqual(hashes);
+  });
+});
+
+describe("a preview build (BUILD_DRAFTS=1)", () => {
+  let preview: BuildResult;
+  beforeAll(async () => {
+    preview = await buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, BUILD_DRAFTS: "1" });
+    expect(preview.exitCode, preview.stderr).toBe(0);
+  });
+
+  it("shows a draft with a visible Draft banner and noindex", async () => {
+    const $ = await loadPage(preview.output, "/society/2025/04/secret-draft/");
+    expect($(".bs-banner").text()).toContain("Draft");
+    expect($('meta[name="robots"]').attr("content")).toBe("noindex");
+    expect($(".bs-article__body").text()).toContain("zanzibarquokka");
+  });
+
+  it("shows an embargoed article with its release time and noindex", async () => {
+    const $ = await loadPage(preview.output, "/economy/2025/07/embargoed-story/");
+    expect($(".bs-banner").text().replace(/\s+/g, " ")).toContain("Embargoed until 1 July 2025, 09:00");
+    expect($(".bs-banner time").attr("datetime")).toBe("2025-07-01T09:00:00+08:00");
+    expect($('meta[name="robots"]').attr("content")).toBe("noindex");
+  });
+
+  it("says in its summary that the held-back articles are previews", () => {
+    expect(preview.stdout).toContain("1 draft and 1 embargoed shown as previews");
+  });
+
+  it("keeps published pages indexable", async () => {
+    const $ = await loadPage(preview.output, "/sci-tech/2025/03/hostile-title/");
+    expect($('meta[name="robots"]')).toHaveLength(0);
+    expect((await listPages(preview.output)).length).toBeGreaterThan(40);
+    const home = await loadPage(preview.output, "/");
+    const draftTeaser = home(".bs-teaser").filter((_, li) => home(li).text().includes("Draft that must never appear"));
+    expect(draftTeaser.find(".bs-teaser__status").text()).toBe("Draft");
+  });
+});
