@@ -3,6 +3,8 @@ import { readBuildEnv } from "./src/config/build-env.ts";
 import { readSettings } from "./src/config/site-settings.ts";
 import { newsroomPlugin } from "./src/content/newsroom-plugin.ts";
 import { filtersPlugin } from "./src/filters/filters-plugin.ts";
+import { searchPlugin } from "./src/search/search-index.ts";
+import { contentSecurityPolicyPlugin } from "./src/security/content-security-policy.ts";
 
 /** Broadsheet: this file only wires the modules of `src/`; each is a small Eleventy plugin. */
 export default function (eleventyConfig: EleventyConfig) {
@@ -19,8 +21,15 @@ export default function (eleventyConfig: EleventyConfig) {
   // --- Filters
   eleventyConfig.addPlugin(filtersPlugin, { env, siteUrl });
 
+  // --- Security: a strict Content-Security-Policy on every page
+  eleventyConfig.addPlugin(contentSecurityPolicyPlugin);
+
   // --- Static assets: stylesheet, favicon, client scripts
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
+  eleventyConfig.addPassthroughCopy({ "src/client": "assets/js" });
+
+  // --- Search: a Pagefind index of the articles, written after every build
+  eleventyConfig.addPlugin(searchPlugin);
 }
 
 export const config = {

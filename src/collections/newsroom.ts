@@ -55,6 +55,13 @@ export interface SectionSummary extends SectionSetting {
   latest: Article[];
 }
 
+/** A search page: one per language the articles are written in (Pagefind indexes each apart). */
+export interface SearchPage {
+  lang: string;
+  url: string;
+  meta: PageMeta;
+}
+
 /** Everything the templates read, computed once per build: no template loops over all articles. */
 export interface Newsroom {
   articles: Article[];
@@ -63,6 +70,7 @@ export interface Newsroom {
   sectionPages: ListPage[];
   tags: TagSummary[];
   tagPages: ListPage[];
+  searchPages: SearchPage[];
 }
 
 /** Newest first; ties broken by URL so every build orders them the same way. */
@@ -207,5 +215,16 @@ export function buildNewsroom(published: Article[], settings: Settings): Newsroo
       siteName: site.name,
     }),
   );
-  return { articles, lead, sections, sectionPages, tags, tagPages };
+  // The site's language searches at /search/; another language's articles at /{lang}/search/,
+  // where <html lang> makes Pagefind load that language's index (and segment Chinese).
+  const languages = [...new Set(articles.map((article) => article.lang ?? site.language))].filter((lang) => lang !== site.language).sort();
+  const searchPages: SearchPage[] = [site.language, ...languages].map((lang) => {
+    const url = lang === site.language ? "/search/" : `/${lang}/search/`;
+    return {
+      lang,
+      url,
+      meta: { title: "Search", description: "Search every article by word, and narrow the results by section and tag.", path: url, type: "website" },
+    };
+  });
+  return { articles, lead, sections, sectionPages, tags, tagPages, searchPages };
 }

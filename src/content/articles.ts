@@ -45,6 +45,8 @@ export interface Article {
   sectionUrl: string;
   published: DisplayDate;
   publishedAt: DateTime;
+  /** The publication instant in UTC, which sorts as text (Pagefind's date sort). */
+  sortKey: string;
   updated?: DisplayDate;
   rawTags: string[];
   /** Filled by the newsroom once every tag's canonical label and URL is known. */
@@ -145,6 +147,7 @@ export function parseArticle(
     sectionUrl: `/${section.key}/`,
     published: displayDate(fields.date, site.locale),
     publishedAt: fields.date,
+    sortKey: fields.date.toUTC().toISO({ suppressMilliseconds: true }) ?? "",
     updated: fields.updated ? displayDate(fields.updated, site.locale) : undefined,
     rawTags: fields.tags ?? [],
     tags: [],

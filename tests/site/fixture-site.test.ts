@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, findBrokenLinks, fixtureArticles, FIXTURE_EPOCH, listPages, loadPage, type BuildResult } from "../helpers/site.ts";
 import { runHtmlValidate, runNuChecker } from "../helpers/validators.ts";
@@ -88,7 +89,7 @@ describe("article pages", () => {
 describe("lists", () => {
   it("show the newest story as the lead and the latest of each section on the home page", async () => {
     const $ = await loadPage(site.output, "/");
-    expect($(".bs-lead__headline a").text()).toBe("人工智能 reshapes 碳中和 plans — a test of “CJK” titles");
+    expect($(".bs-lead__headline a").text()).toBe("茶叶节在港城开幕");
     expect($(".bs-section-block")).toHaveLength(6);
     expect($("#bs-section-economy").parent().find(".bs-teaser__headline a").first().text()).toBe("Trade bulletin no. 22");
   });
@@ -137,6 +138,35 @@ describe("lists", () => {
   });
 });
 
+describe("the search index", () => {
+  it("holds every published article and nothing else, one index per language", async () => {
+    const entry = JSON.parse(await readFile(path.join(site.output, "pagefind/pagefind-entry.json"), "utf8"));
+    expect(entry.languages.en.page_count).toBe(27);
+    expect(entry.languages.zh.page_count).toBe(1);
+  });
+
+  it("is searched from a page per language: /search/ and /zh/search/", async () => {
+    expect((await loadPage(site.output, "/search/"))("html").attr("lang")).toBe("en");
+    expect((await loadPage(site.output, "/zh/search/"))("html").attr("lang")).toBe("zh");
+  });
+
+  it("marks each article's body for indexing, with its section and tags as filters and its date as a sort", async () => {
+    const $ = await loadPage(site.output, hostileUrl);
+    const body = $("[data-pagefind-body]");
+    expect(body).toHaveLength(1);
+    expect(body.attr("data-pagefind-sort")).toBe("date:2025-02-28T16:30:00Z");
+    expect(body.attr("data-pagefind-meta")).toBe("date:1 Mar 2025");
+    expect($('[data-pagefind-filter="section"]').text()).toBe("Sci-Tech");
+    expect($('[data-pagefind-filter="tag"]').map((_, a) => $(a).text()).get()).toEqual(["C++", "C#", "人工智能", "climate"]);
+    const bulletin = await loadPage(site.output, "/economy/2025/01/trade-bulletin-10/");
+    expect(bulletin(".bs-neighbours").closest("[data-pagefind-ignore]")).toHaveLength(1);
+  });
+
+  it("is not on list pages", async () => {
+    expect((await loadPage(site.output, "/economy/"))("[data-pagefind-body]")).toHaveLength(0);
+  });
+});
+
 describe("every page", () => {
   it("has the header, the one footer with the special statement, a mailto link and 12 partner links", async () => {
     for (const page of await listPages(site.output)) {
@@ -149,6 +179,7 @@ describe("every page", () => {
       expect($('.bs-footer a[href^="mailto:"]').attr("href"), page).toBe("mailto:newsroom@broadsheet.example.org");
       expect($("#bs-footer-statement-heading").text(), page).toBe("Special statement");
       expect($('link[rel="icon"]').attr("href"), page).toBe("/assets/favicon.svg");
+      expect($('form[role="search"] input[name="q"]'), page).toHaveLength(1);
     }
   });
 
@@ -176,13 +207,18 @@ describe("unpublished articles", () => {
     const pages = await listPages(site.output);
     expect(pages.some((page) => page.includes("secret-draft") || page.includes("embargoed-story"))).toBe(false);
     expect(pages.some((page) => page.includes("draft-only-tag") || page.includes("embargo-only-tag"))).toBe(false);
-    // Every file the build wrote, whatever its kind (pages, feeds, sitemaps, indexes).
+    // Every file the build wrote, whatever its kind (pages, feeds, sitemaps, the search index,
+    // whose files are gzipped: read them unzipped). A published article's word proves the scan sees in.
     const files = Object.keys(await fileHashes(site.output));
     expect(files.length).toBeGreaterThan(pages.length);
+    let searchText = "";
     for (const file of files) {
-      const text = await readFile(path.join(site.output, file), "utf8");
+      const bytes = await readFile(path.join(site.output, file));
+      const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString("utf8");
+      if (file.startsWith("pagefind/")) searchText += text;
       expect(text, file).not.toMatch(/zanzibarquokka|pomegranatequasar|Draft that must never appear|Embargoed until July|secret-draft|embargoed-story/);
     }
+    expect(searchText).toContain("quokkabeacon");
   });
 
   it("are counted in the build's summary with the next embargo's time", () => {
