@@ -1,0 +1,121 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, watchErrors } from "../../src/bench/chromium.ts";
+import { serveSite, type StaticServer } from "../../src/bench/static-server.ts";
+import { buildSite, fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
+
+// The fixture newsroom twice: at the root, and under /newsroom/ as a GitHub Pages project site.
+let browser: Browser;
+let root: StaticServer;
+let prefixed: StaticServer;
+
+beforeAll(async () => {
+  const env = { BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
+  const [rootSite, prefixedSite, launched] = await Promise.all([
+    buildSite(env),
+    buildSite({ ...env, PATH_PREFIX: "/newsroom/" }),
+    launchBrowser(),
+  ]);
+  expect(rootSite.exitCode, rootSite.stderr).toBe(0);
+  expect(prefixedSite.exitCode, prefixedSite.stderr).toBe(0);
+  browser = launched;
+  root = await serveSite(rootSite.output);
+  prefixed = await serveSite(prefixedSite.output, "/newsroom/");
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await root?.close();
+  await prefixed?.close();
+});
+
+async function openPage(url: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  return { page, errors };
+}
+
+const resultHeadlines = (page: Page) => page.locator(".bs-search-result__headline").allTextContents();
+const waitForSummary = (page: Page, pattern: RegExp) => expect.poll(() => page.locator("pagefind-summary").textContent(), { timeout: 15_000 }).toMatch(pattern);
+
+describe("the search page", () => {
+  it("finds the one article with a rare word as the reader types, and opens it", async () => {
+    const { page, errors } = await openPage(`${root.origin}/search/`);
+    await page.locator("pagefind-input input").fill("quokkabeacon");
+    await waitForSummary(page, /^1 result/);
+    expect(await resultHeadlines(page)).toEqual(['Data & "AI": <Rules>']);
+    await expect.poll(() => page.locator(".bs-search-result__meta").first().textContent()).toBe("Sci-Tech 1 Mar 2025");
+    await page.locator(".bs-search-result__link").first().click();
+    await page.waitForURL("**/sci-tech/2025/03/hostile-title/");
+    expect(await page.locator("h1").textContent()).toBe('Data & "AI": <Rules>');
+    expect(errors).toEqual([]);
+  });
+
+  it("runs the search in ?q= on load, so a search can be linked", async () => {
+    const { page, errors } = await openPage(`${root.origin}/search/?q=quokkabeacon`);
+    await waitForSummary(page, /^1 result/);
+    expect(await page.locator("pagefind-input input").inputValue()).toBe("quokkabeacon");
+    expect(errors).toEqual([]);
+  });
+
+  it("narrows results by section", async () => {
+    const { page, errors } = await openPage(`${root.origin}/search/?q=body`);
+    await waitForSummary(page, /^24 results/);
+    await page.locator('details[data-filter-name="section"] summary').click();
+    await page.getByRole("checkbox", { name: /^China/ }).check();
+    await waitForSummary(page, /^1 result/);
+    expect(await resultHeadlines(page)).toEqual(["人工智能 reshapes 碳中和 plans — a test of “CJK” titles"]);
+    expect(errors).toEqual([]);
+  });
+
+  it("orders results newest first on request", async () => {
+    const { page, errors } = await openPage(`${root.origin}/search/?q=body&sort=newest`);
+    await waitForSummary(page, /results/);
+    await expect.poll(() => resultHeadlines(page)).toContain("Data & \"AI\": <Rules>");
+    const headlines = await resultHeadlines(page);
+    expect(headlines.slice(0, 3)).toEqual([
+      "人工智能 reshapes 碳中和 plans — a test of “CJK” titles",
+      'Data & "AI": <Rules>',
+      "Trade bulletin no. 22",
+    ]);
+    expect(await page.locator('[data-sort="newest"]').getAttribute("aria-current")).toBe("true");
+    expect(errors).toEqual([]);
+  });
+
+  it("is reached from the search form in every page's header", async () => {
+    const { page, errors } = await openPage(`${root.origin}/economy/`);
+    await page.locator("#bs-search-form-q").fill("quokkabeacon");
+    await page.locator("#bs-search-form-q").press("Enter");
+    await page.waitForURL("**/search/?q=quokkabeacon");
+    await waitForSummary(page, /^1 result/);
+    expect(errors).toEqual([]);
+  });
+
+  it("explains itself when JavaScript is off", async () => {
+    const { page } = await openPage(`${root.origin}/search/?q=quokkabeacon`, { javaScriptEnabled: false });
+    await expect.poll(() => page.locator(".bs-search__no-js").isVisible()).toBe(true);
+    expect(await page.locator(".bs-search__no-js").textContent()).toContain("needs JavaScript");
+    expect(await page.locator(".bs-search__ui").isVisible()).toBe(false);
+  });
+
+  it("finds a Chinese article by a Chinese word, two characters long too", async () => {
+    for (const word of ["炒茶", "码头", "青溪县"]) {
+      const { page, errors } = await openPage(`${root.origin}/zh/search/?q=${encodeURIComponent(word)}`);
+      await expect.poll(() => resultHeadlines(page), { timeout: 15_000 }).toEqual(["茶叶节在港城开幕"]);
+      expect(errors).toEqual([]);
+    }
+  });
+});
+
+describe("search under PATH_PREFIX=/newsroom/", () => {
+  it("finds an article by a rare word and opens it under the prefix", async () => {
+    const { page, errors } = await openPage(`${prefixed.origin}/newsroom/search/?q=quokkabeacon`);
+    await waitForSummary(page, /^1 result/);
+    await page.locator(".bs-search-result__link").first().click();
+    await page.waitForURL(`${prefixed.origin}/newsroom/sci-tech/2025/03/hostile-title/`);
+    expect(await page.locator("h1").textContent()).toBe('Data & "AI": <Rules>');
+    expect(errors).toEqual([]);
+  });
+});
