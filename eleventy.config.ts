@@ -1,9 +1,11 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { readBuildEnv } from "./src/config/build-env.ts";
 import { readSettings } from "./src/config/site-settings.ts";
-import { newsroomPlugin } from "./src/content/newsroom-plugin.ts";
+import { createNewsroomSource, newsroomPlugin } from "./src/content/newsroom-plugin.ts";
 import { filtersPlugin } from "./src/filters/filters-plugin.ts";
 import { searchPlugin } from "./src/search/search-index.ts";
+import { syndicationPlugin } from "./src/feeds/syndication-plugin.ts";
+import { structuredDataPlugin } from "./src/structured-data/structured-data-plugin.ts";
 import { contentSecurityPolicyPlugin } from "./src/security/content-security-policy.ts";
 
 /** Broadsheet: this file only wires the modules of `src/`; each is a small Eleventy plugin. */
@@ -12,7 +14,8 @@ export default function (eleventyConfig: EleventyConfig) {
   const siteUrl = env.siteUrl ?? readSettings().site.url;
 
   // --- Data: articles read, validated and indexed once per build
-  eleventyConfig.addPlugin(newsroomPlugin, { env });
+  const source = createNewsroomSource(env);
+  eleventyConfig.addPlugin(newsroomPlugin, { env, source });
   eleventyConfig.addGlobalData("build", { pathPrefix: env.pathPrefix, siteUrl, previews: env.includeDrafts });
 
   // --- Templates: block tags leave no blank lines or trailing spaces in the HTML
@@ -21,12 +24,17 @@ export default function (eleventyConfig: EleventyConfig) {
   // --- Filters
   eleventyConfig.addPlugin(filtersPlugin, { env, siteUrl });
 
+  // --- For machines: feeds, sitemaps, robots.txt, NewsArticle JSON-LD
+  eleventyConfig.addPlugin(syndicationPlugin, { env, source, siteUrl });
+  eleventyConfig.addPlugin(structuredDataPlugin, { siteUrl, pathPrefix: env.pathPrefix });
+
   // --- Security: a strict Content-Security-Policy on every page
   eleventyConfig.addPlugin(contentSecurityPolicyPlugin);
 
   // --- Static assets: stylesheet, favicon, client scripts
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
   eleventyConfig.addPassthroughCopy({ "src/client": "assets/js" });
+  eleventyConfig.addPassthroughCopy({ "_data/brand": "assets/brand" });
 
   // --- Search: a Pagefind index of the articles, written after every build
   eleventyConfig.addPlugin(searchPlugin);

@@ -14,6 +14,16 @@ export interface SiteSettings {
   publisher: string;
   pageSize: number;
   homeLatestPerSection: number;
+  /** Brand images, kept in `_data/brand/` and published under `/assets/brand/`. */
+  brand: {
+    favicon: string;
+    icon: string;
+    logo: string;
+    logoWidth: number;
+    logoHeight: number;
+    socialImage: string;
+    socialImageAlt: string;
+  };
 }
 
 /** One entry of `_data/sections.json`. */

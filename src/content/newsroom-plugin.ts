@@ -1,6 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
-import { readBuildEnv, type BuildEnv } from "../config/build-env.ts";
+import type { BuildEnv } from "../config/build-env.ts";
 import { readSettings, type Settings } from "../config/site-settings.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
 import { buildNewsroom, type Newsroom } from "../collections/newsroom.ts";
@@ -48,21 +48,36 @@ export function summarizeBuild(build: NewsroomBuild, env: BuildEnv): string {
   return `[broadsheet] ${build.newsroom.articles.length} articles in this build; ${held} ${verb}${next}.`;
 }
 
+/** The newsroom of the current build, loaded once and shared by every plugin that needs it. */
+export interface NewsroomSource {
+  /** The current build's newsroom (loaded on first use). */
+  load(): Promise<NewsroomBuild>;
+  /** Forget it, so the next `load()` reads the articles again (each watch rebuild). */
+  reset(): void;
+}
+
+export function createNewsroomSource(env: BuildEnv): NewsroomSource {
+  let current: Promise<NewsroomBuild> | undefined;
+  return {
+    load: () => (current ??= loadNewsroom(env, readSettings())),
+    reset: () => {
+      current = undefined;
+    },
+  };
+}
+
 /**
  * The Eleventy plugin that feeds every template: reads `_data/` settings and the articles once per
  * build (in `eleventy.before`, so a contract error stops the build before any file is written).
  */
-export function newsroomPlugin(eleventyConfig: EleventyConfig, options: { env: BuildEnv }): void {
-  const { env } = options;
-  let current: Promise<NewsroomBuild> | undefined;
-  const load = () => (current ??= loadNewsroom(env, readSettings()));
-
+export function newsroomPlugin(eleventyConfig: EleventyConfig, options: { env: BuildEnv; source: NewsroomSource }): void {
+  const { env, source } = options;
   eleventyConfig.addWatchTarget(env.articlesDir);
   eleventyConfig.on("eleventy.before", async () => {
-    current = undefined;
-    const build = await load();
+    source.reset();
+    const build = await source.load();
     for (const warning of build.warnings) console.warn(`[broadsheet] warning: ${formatProblem(warning)}`);
     console.log(summarizeBuild(build, env));
   });
-  eleventyConfig.addGlobalData("newsroom", async () => (await load()).newsroom);
+  eleventyConfig.addGlobalData("newsroom", async () => (await source.load()).newsroom);
 }

@@ -1,26 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildEnv } from "../config/build-env.ts";
-
-/**
- * A site-relative path (`/china/`) under the build's `PATH_PREFIX`, percent-encoded for `href`.
- * @example withPathPrefix("/tags/c-plus-plus/", "/newsroom/") // "/newsroom/tags/c-plus-plus/"
- */
-export function withPathPrefix(path: string, pathPrefix: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("//")) return path;
-  return encodeURI(pathPrefix + path.replace(/^\//, ""));
-}
-
-/**
- * The absolute URL of a site path, for canonical links, Open Graph, feeds and sitemaps.
- * `siteUrl` may be the origin alone or already end with the path prefix.
- * @example absoluteUrl("/china/", "https://example.org", "/newsroom/") // "https://example.org/newsroom/china/"
- */
-export function absoluteUrl(path: string, siteUrl: string, pathPrefix: string): string {
-  const base = siteUrl.replace(/\/+$/, "");
-  const basePath = new URL(`${base}/`).pathname;
-  const prefixed = withPathPrefix(path, basePath === pathPrefix ? "/" : pathPrefix);
-  return /^[a-z][a-z0-9+.-]*:/i.test(prefixed) ? prefixed : base + prefixed;
-}
+import { absoluteUrl, withPathPrefix } from "../urls/site-urls.ts";
 
 /** Longest `<title>` search engines show in full; html-validate's `long-title` rule agrees. */
 export const MAX_TITLE_LENGTH = 70;

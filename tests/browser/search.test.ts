@@ -45,7 +45,7 @@ describe("the search page", () => {
     const { page, errors } = await openPage(`${root.origin}/search/`);
     await page.locator("pagefind-input input").fill("quokkabeacon");
     await waitForSummary(page, /^1 result/);
-    expect(await resultHeadlines(page)).toEqual(['Data & "AI": <Rules>']);
+    await expect.poll(() => resultHeadlines(page)).toEqual(['Data & "AI": <Rules>']);
     await expect.poll(() => page.locator(".bs-search-result__meta").first().textContent()).toBe("Sci-Tech 1 Mar 2025");
     await page.locator(".bs-search-result__link").first().click();
     await page.waitForURL("**/sci-tech/2025/03/hostile-title/");
@@ -66,7 +66,8 @@ describe("the search page", () => {
     await page.locator('details[data-filter-name="section"] summary').click();
     await page.getByRole("checkbox", { name: /^China/ }).check();
     await waitForSummary(page, /^1 result/);
-    expect(await resultHeadlines(page)).toEqual(["人工智能 reshapes 碳中和 plans — a test of “CJK” titles"]);
+    // The summary updates before the list re-renders: wait for the list itself.
+    await expect.poll(() => resultHeadlines(page)).toEqual(["人工智能 reshapes 碳中和 plans — a test of “CJK” titles"]);
     expect(errors).toEqual([]);
   });
 
@@ -113,6 +114,7 @@ describe("search under PATH_PREFIX=/newsroom/", () => {
   it("finds an article by a rare word and opens it under the prefix", async () => {
     const { page, errors } = await openPage(`${prefixed.origin}/newsroom/search/?q=quokkabeacon`);
     await waitForSummary(page, /^1 result/);
+    await expect.poll(() => resultHeadlines(page)).toEqual(['Data & "AI": <Rules>']);
     await page.locator(".bs-search-result__link").first().click();
     await page.waitForURL(`${prefixed.origin}/newsroom/sci-tech/2025/03/hostile-title/`);
     expect(await page.locator("h1").textContent()).toBe('Data & "AI": <Rules>');

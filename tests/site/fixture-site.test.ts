@@ -141,7 +141,7 @@ describe("lists", () => {
 describe("the search index", () => {
   it("holds every published article and nothing else, one index per language", async () => {
     const entry = JSON.parse(await readFile(path.join(site.output, "pagefind/pagefind-entry.json"), "utf8"));
-    expect(entry.languages.en.page_count).toBe(27);
+    expect(entry.languages.en.page_count).toBe(28);
     expect(entry.languages.zh.page_count).toBe(1);
   });
 
@@ -178,7 +178,7 @@ describe("every page", () => {
       expect($(".bs-footer__link-list a"), page).toHaveLength(12);
       expect($('.bs-footer a[href^="mailto:"]').attr("href"), page).toBe("mailto:newsroom@broadsheet.example.org");
       expect($("#bs-footer-statement-heading").text(), page).toBe("Special statement");
-      expect($('link[rel="icon"]').attr("href"), page).toBe("/assets/favicon.svg");
+      expect($('link[rel="icon"]').attr("href"), page).toBe("/assets/brand/favicon.svg");
       expect($('form[role="search"] input[name="q"]'), page).toHaveLength(1);
     }
   });

@@ -31,6 +31,6 @@ describe("a build with PATH_PREFIX=/newsroom/", () => {
     const $ = await loadPage(site.output, "/tags/c-plus-plus/");
     expect($('link[rel="canonical"]').attr("href")).toBe("https://editors.example.io/newsroom/tags/c-plus-plus/");
     expect($('link[rel="stylesheet"]').attr("href")).toBe("/newsroom/assets/css/main.css");
-    expect($('link[rel="icon"]').attr("href")).toBe("/newsroom/assets/favicon.svg");
+    expect($('link[rel="icon"]').attr("href")).toBe("/newsroom/assets/brand/favicon.svg");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, documentTitle, withPathPrefix } from "../../src/filters/filters-plugin.ts";
+import { documentTitle } from "../../src/filters/filters-plugin.ts";
+import { absoluteUrl, withPathPrefix } from "../../src/urls/site-urls.ts";
 
 describe("withPathPrefix", () => {
   it("puts a site path under the prefix and percent-encodes it", () => {

@@ -1,0 +1,105 @@
+import type { Article } from "../content/articles.ts";
+import type { Newsroom } from "../collections/newsroom.ts";
+import type { SiteSettings } from "../config/site-settings.ts";
+
+/** One feed entry, every URL absolute. */
+export interface FeedItem {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  contentHtml: string;
+  published: string;
+  updated: string;
+  authors: string[];
+  section: { key: string; label: string; url: string };
+  tags: string[];
+  image?: string;
+  language: string;
+}
+
+/** A feed, format-neutral: Atom and JSON Feed are both written from this. */
+export interface FeedData {
+  title: string;
+  description: string;
+  language: string;
+  homeUrl: string;
+  atomUrl: string;
+  jsonUrl: string;
+  iconUrl: string;
+  publisher: string;
+  rights: string;
+  /** The newest `updated` of its items (the build's own time would make builds differ). */
+  updated: string;
+  items: FeedItem[];
+}
+
+/** How many articles each feed carries: readers poll often, so the newest are enough. */
+export const SITE_FEED_SIZE = 50;
+export const SECTION_FEED_SIZE = 20;
+
+/**
+ * Makes root-relative links in rendered HTML absolute, so feed readers can follow them.
+ * @example absolutizeHtml('<a href="/china/">', "https://example.org") // '<a href="https://example.org/china/">'
+ */
+export function absolutizeHtml(html: string, origin: string): string {
+  return html.replace(/(\s(?:href|src))="\/(?!\/)/g, `$1="${origin}/`);
+}
+
+function feedItem(article: Article, url: (path: string) => string, origin: string, site: SiteSettings): FeedItem {
+  return {
+    id: url(article.url),
+    url: url(article.url),
+    title: article.title,
+    summary: article.summary,
+    contentHtml: absolutizeHtml(article.bodyHtml, origin),
+    published: article.published.iso,
+    updated: (article.updated ?? article.published).iso,
+    // The credit names who wrote or supplied the story; without one, the newsroom itself.
+    authors: [article.credit ?? site.publisher],
+    section: { key: article.sectionKey, label: article.sectionLabel, url: url(article.sectionUrl) },
+    tags: article.tags.map((tag) => tag.label),
+    image: article.image ? url(article.image.src) : undefined,
+    language: article.lang ?? site.language,
+  };
+}
+
+/** The site-wide feed and one per section, built once per build from the sorted newsroom. */
+export function buildFeeds(newsroom: Newsroom, site: SiteSettings, url: (path: string) => string, rights: string): Array<FeedData & { path: string }> {
+  const origin = new URL(url("/")).origin;
+  const make = (
+    path: string,
+    title: string,
+    description: string,
+    homePath: string,
+    articles: Article[],
+  ): FeedData & { path: string } => {
+    const items = articles.map((article) => feedItem(article, url, origin, site));
+    const updated = items.map((item) => item.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? "1970-01-01T00:00:00Z";
+    return {
+      path,
+      title,
+      description,
+      language: site.language,
+      homeUrl: url(homePath),
+      atomUrl: url(`${path}feed.xml`),
+      jsonUrl: url(`${path}feed.json`),
+      iconUrl: url(site.brand.icon),
+      publisher: site.publisher,
+      rights,
+      updated,
+      items,
+    };
+  };
+  const siteFeed = make("/", site.name, site.description, "/", newsroom.articles.slice(0, SITE_FEED_SIZE));
+  const sectionFeeds = newsroom.sections.map((section) =>
+    make(
+      section.url,
+      `${section.label} | ${site.name}`,
+      section.description,
+      section.url,
+      newsroom.sectionPages.find((page) => page.key === section.key && page.pageNumber === 1)!.items.slice(0, SECTION_FEED_SIZE),
+    ),
+  );
+  return [siteFeed, ...sectionFeeds];
+}

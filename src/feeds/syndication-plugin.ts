@@ -1,0 +1,40 @@
+import type { EleventyConfig } from "@11ty/eleventy";
+import type { BuildEnv } from "../config/build-env.ts";
+import type { NewsroomSource } from "../content/newsroom-plugin.ts";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createUrlMaker } from "../urls/site-urls.ts";
+import { buildFeeds } from "./feed-data.ts";
+import { renderAtom } from "./atom.ts";
+import { renderJsonFeed } from "./json-feed.ts";
+import { buildNewsSitemap, buildRobotsTxt, buildSitemapFiles, sitemapEntries } from "../sitemaps/sitemaps.ts";
+import { readSettings } from "../config/site-settings.ts";
+
+/** A file the site publishes for machines: a feed, a sitemap, robots.txt. */
+export interface MachineFile {
+  url: string;
+  body: string;
+}
+
+/**
+ * Feeds (Atom and JSON Feed, site-wide and per section), sitemaps and robots.txt, made once per
+ * build as strings; `src/pages/machine-files.njk` writes each to its URL.
+ */
+export function syndicationPlugin(eleventyConfig: EleventyConfig, options: { env: BuildEnv; source: NewsroomSource; siteUrl: string }): void {
+  const { env, source, siteUrl } = options;
+  eleventyConfig.addGlobalData("machineFiles", async (): Promise<MachineFile[]> => {
+    const { newsroom } = await source.load();
+    const { site } = readSettings();
+    const footer = JSON.parse(readFileSync(path.resolve("_data/footer.json"), "utf8")) as { copyright: string };
+    const url = createUrlMaker(siteUrl, env.pathPrefix);
+    const files: MachineFile[] = [];
+    for (const feed of buildFeeds(newsroom, site, url, footer.copyright)) {
+      files.push({ url: `${feed.path}feed.xml`, body: renderAtom(feed) });
+      files.push({ url: `${feed.path}feed.json`, body: renderJsonFeed(feed) });
+    }
+    for (const file of buildSitemapFiles(sitemapEntries(newsroom), url)) files.push({ url: file.path, body: file.body });
+    files.push({ url: "/news-sitemap.xml", body: buildNewsSitemap(newsroom, site, env.now, url) });
+    files.push({ url: "/robots.txt", body: buildRobotsTxt(url) });
+    return files;
+  });
+}

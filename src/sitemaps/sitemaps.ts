@@ -1,0 +1,92 @@
+import { create } from "xmlbuilder2";
+import { xmlText } from "../xml/xml-text.ts";
+import type { DateTime } from "luxon";
+import type { Newsroom } from "../collections/newsroom.ts";
+import type { SiteSettings } from "../config/site-settings.ts";
+
+/** One page in the sitemap. */
+export interface SitemapEntry {
+  path: string;
+  lastmod?: string;
+}
+
+/** sitemaps.org: at most 50,000 URLs in one sitemap file. */
+export const SITEMAP_URL_LIMIT = 50_000;
+
+const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+
+/** Every public page: home, tag index, section and tag pages, articles (not 404 or search). */
+export function sitemapEntries(newsroom: Newsroom): SitemapEntry[] {
+  const newest = (items: { updated?: { iso: string }; published: { iso: string } }[]) => {
+    const first = items[0];
+    return first ? (first.updated ?? first.published).iso : undefined;
+  };
+  return [
+    { path: "/", lastmod: newest(newsroom.articles) },
+    { path: "/tags/", lastmod: newest(newsroom.articles) },
+    ...newsroom.sectionPages.map((page) => ({ path: page.url, lastmod: newest(page.items) })),
+    ...newsroom.tagPages.map((page) => ({ path: page.url, lastmod: newest(page.items) })),
+    ...newsroom.articles.map((article) => ({ path: article.url, lastmod: (article.updated ?? article.published).iso })),
+  ];
+}
+
+function urlset(entries: SitemapEntry[], url: (path: string) => string): string {
+  const root = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", { xmlns: SITEMAP_NS });
+  for (const entry of entries) {
+    const item = root.ele("url");
+    item.ele("loc").txt(xmlText(url(entry.path)));
+    if (entry.lastmod) item.ele("lastmod").txt(xmlText(entry.lastmod));
+  }
+  return root.end({ prettyPrint: true });
+}
+
+/**
+ * `/sitemap.xml`, or, past `limit` URLs, `/sitemap.xml` as a sitemap index of
+ * `/sitemaps/sitemap-N.xml` files of at most `limit` URLs each.
+ */
+export function buildSitemapFiles(
+  entries: SitemapEntry[],
+  url: (path: string) => string,
+  limit = SITEMAP_URL_LIMIT,
+): Array<{ path: string; body: string }> {
+  if (entries.length <= limit) return [{ path: "/sitemap.xml", body: urlset(entries, url) }];
+  const parts: Array<{ path: string; body: string }> = [];
+  for (let start = 0; start < entries.length; start += limit) {
+    parts.push({ path: `/sitemaps/sitemap-${parts.length + 1}.xml`, body: urlset(entries.slice(start, start + limit), url) });
+  }
+  const index = create({ version: "1.0", encoding: "UTF-8" }).ele("sitemapindex", { xmlns: SITEMAP_NS });
+  for (const part of parts) index.ele("sitemap").ele("loc").txt(xmlText(url(part.path)));
+  return [{ path: "/sitemap.xml", body: index.end({ prettyPrint: true }) }, ...parts];
+}
+
+/** Google News wants ISO 639 codes, with zh-cn / zh-tw for Chinese scripts. */
+export function newsLanguage(lang: string): string {
+  const lower = lang.toLowerCase();
+  if (lower === "zh" || lower === "zh-hans" || lower === "zh-cn") return "zh-cn";
+  if (lower === "zh-hant" || lower === "zh-tw") return "zh-tw";
+  return lower.split("-")[0]!;
+}
+
+/** The Google News sitemap: articles published in the 48 hours before the build's now, at most 1,000. */
+export function buildNewsSitemap(newsroom: Newsroom, site: SiteSettings, now: DateTime, url: (path: string) => string): string {
+  const since = now.minus({ hours: 48 });
+  const recent = newsroom.articles.filter((article) => article.publishedAt > since && article.publishedAt <= now).slice(0, 1000);
+  const root = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", { xmlns: SITEMAP_NS, "xmlns:news": NEWS_NS });
+  for (const article of recent) {
+    const item = root.ele("url");
+    item.ele("loc").txt(xmlText(url(article.url)));
+    const news = item.ele("news:news");
+    const publication = news.ele("news:publication");
+    publication.ele("news:name").txt(xmlText(site.name));
+    publication.ele("news:language").txt(xmlText(newsLanguage(article.lang ?? site.language)));
+    news.ele("news:publication_date").txt(xmlText(article.published.iso));
+    news.ele("news:title").txt(xmlText(article.title));
+  }
+  return root.end({ prettyPrint: true });
+}
+
+/** robots.txt: everything may be crawled; here are the sitemaps. */
+export function buildRobotsTxt(url: (path: string) => string): string {
+  return ["User-agent: *", "Allow: /", "", `Sitemap: ${url("/sitemap.xml")}`, `Sitemap: ${url("/news-sitemap.xml")}`, ""].join("\n");
+}

@@ -1,0 +1,46 @@
+import type { Article } from "../content/articles.ts";
+import type { SiteSettings } from "../config/site-settings.ts";
+
+/**
+ * Serialises JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&` become
+ * `\u003c`-style escapes, so a headline containing `</script>` cannot end the block early, and
+ * U+2028/U+2029 are escaped for old parsers.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** schema.org NewsArticle for one article page, every URL absolute. */
+export function newsArticleData(article: Article, site: SiteSettings, url: (path: string) => string, copyrightHolder = site.publisher) {
+  const publisher = {
+    "@type": "NewsMediaOrganization",
+    name: site.publisher,
+    url: url("/"),
+    logo: { "@type": "ImageObject", url: url(site.brand.logo), width: site.brand.logoWidth, height: site.brand.logoHeight },
+  };
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    mainEntityOfPage: { "@type": "WebPage", "@id": url(article.url) },
+    url: url(article.url),
+    headline: article.title,
+    description: article.summary,
+    datePublished: article.published.iso,
+    dateModified: (article.updated ?? article.published).iso,
+    author: { "@type": "Organization", name: article.credit ?? site.publisher },
+    ...(article.credit ? { creditText: article.credit } : {}),
+    ...(article.editor ? { editor: { "@type": "Person", name: article.editor } } : {}),
+    publisher,
+    copyrightHolder: { "@type": "Organization", name: copyrightHolder },
+    image: [url(article.image?.src ?? site.brand.socialImage)],
+    articleSection: article.sectionLabel,
+    keywords: article.tags.map((tag) => tag.label),
+    inLanguage: article.lang ?? site.language,
+    isAccessibleForFree: true,
+  };
+}
