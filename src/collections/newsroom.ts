@@ -1,6 +1,7 @@
 import type { Article, ArticleLink } from "../content/articles.ts";
 import type { Settings, SectionSetting } from "../config/site-settings.ts";
 import { tagKey, tagSlug } from "../slugs/slugs.ts";
+import { computeRelatedArticles, relatedLink } from "./related-articles.ts";
 
 /** A link to one page of a paginated list. */
 export interface PageLink {
@@ -173,6 +174,8 @@ export function buildNewsroom(published: Article[], settings: Settings): Newsroo
     const keys = [...new Set(article.rawTags.map(tagKey))];
     article.tags = keys.map((key) => ({ label: tagByKey.get(key)!.label, url: tagByKey.get(key)!.url }));
   }
+
+  for (const [article, related] of computeRelatedArticles(articles)) article.related = related.map(relatedLink);
 
   const bySection = new Map<string, Article[]>(settings.sections.map((section) => [section.key, []]));
   for (const article of articles) bySection.get(article.sectionKey)!.push(article);

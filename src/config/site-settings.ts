@@ -14,6 +14,8 @@ export interface SiteSettings {
   publisher: string;
   pageSize: number;
   homeLatestPerSection: number;
+  /** Recommended Reading shows this many at a time; "Change it" shows the next set. */
+  recommendedSetSize: number;
   /** Brand images, kept in `_data/brand/` and published under `/assets/brand/`. */
   brand: {
     favicon: string;

@@ -11,6 +11,7 @@ import { formatDateline, formatShortDate, isoDateTime, urlDateParts } from "../d
 import { appendCredit, firstParagraphText } from "../markdown/markdown.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { PageMeta } from "../collections/newsroom.ts";
+import type { RelatedLink } from "../collections/related-articles.ts";
 
 /** A date as the pages need it: the instant with offset, and the text readers see. */
 export interface DisplayDate {
@@ -63,6 +64,8 @@ export interface Article {
   translationKey?: string;
   previous?: ArticleLink;
   next?: ArticleLink;
+  /** Recommended Reading, ranked; filled by the newsroom. */
+  related: RelatedLink[];
   meta: PageMeta;
 }
 
@@ -151,6 +154,7 @@ export function parseArticle(
     updated: fields.updated ? displayDate(fields.updated, site.locale) : undefined,
     rawTags: fields.tags ?? [],
     tags: [],
+    related: [],
     summary,
     bodyHtml: appendCredit(context.markdown.render(parsed.content), fields.credit),
     credit: fields.credit,

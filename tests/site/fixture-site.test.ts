@@ -183,6 +183,25 @@ describe("every page", () => {
     }
   });
 
+  it("has no inline script or style, no event handler, no javascript: link, and a strict CSP", async () => {
+    for (const page of await listPages(site.output)) {
+      const $ = await loadPage(site.output, `/${page}`);
+      // JSON-LD is data, not script: the browser never runs it, and CSP does not apply to it.
+      const inline = $("script:not([src])").filter((_, script) => $(script).attr("type") !== "application/ld+json");
+      expect(inline, page).toHaveLength(0);
+      $("script[src]").each((_, script) => expect($(script).attr("type"), page).toBe("module"));
+      expect($("style, [style]"), page).toHaveLength(0);
+      const handlers = $("*").filter((_, element) => Object.keys((element as { attribs: Record<string, string> }).attribs).some((name) => name.startsWith("on")));
+      expect(handlers, page).toHaveLength(0);
+      expect($('[href^="javascript:" i], [src^="javascript:" i], [action^="javascript:" i]'), page).toHaveLength(0);
+      const policy = $('meta[http-equiv="Content-Security-Policy"]').attr("content") ?? "";
+      expect(policy, page).toContain("default-src 'self'");
+      expect(policy, page).toMatch(/script-src 'self'(?: 'wasm-unsafe-eval')?;/);
+      expect(policy, page).not.toContain("unsafe-inline");
+      if (!page.endsWith("search/index.html")) expect(policy, page).not.toContain("wasm-unsafe-eval");
+    }
+  });
+
   it("passes html-validate's recommended preset", async () => {
     expect(await runHtmlValidate(site.output)).toBe("");
   });
@@ -199,6 +218,25 @@ describe("every page", () => {
     const $ = await loadPage(site.output, "/404.html");
     expect($("h1").text()).toBe("Page not found");
     expect($('meta[name="robots"]').attr("content")).toBe("noindex");
+  });
+});
+
+describe("Recommended Reading", () => {
+  it("has two articles sharing a rare tag recommend each other", async () => {
+    const relatedOf = async (url: string) => {
+      const $ = await loadPage(site.output, url);
+      return $(".bs-related__link").map((_, a) => $(a).attr("href")).get();
+    };
+    expect((await relatedOf(hostileUrl)).slice(0, 4)).toContain("/china/2025/04/cjk-title/");
+    expect((await relatedOf("/china/2025/04/cjk-title/")).slice(0, 4)).toContain(hostileUrl);
+  });
+
+  it("shows the first set only until a script offers more", async () => {
+    const $ = await loadPage(site.output, "/economy/2025/01/trade-bulletin-10/");
+    expect($(".bs-related__item")).toHaveLength(12);
+    expect($(".bs-related__item:not([hidden])")).toHaveLength(4);
+    expect($(".bs-related button")).toHaveLength(0);
+    expect($('script[src$="recommended-reading.js"]')).toHaveLength(1);
   });
 });
 
