@@ -6,6 +6,7 @@ import { filtersPlugin } from "./src/filters/filters-plugin.ts";
 import { searchPlugin } from "./src/search/search-index.ts";
 import { syndicationPlugin } from "./src/feeds/syndication-plugin.ts";
 import { structuredDataPlugin } from "./src/structured-data/structured-data-plugin.ts";
+import { articleImagesPlugin } from "./src/images/article-images.ts";
 import { contentSecurityPolicyPlugin } from "./src/security/content-security-policy.ts";
 
 /** Broadsheet: this file only wires the modules of `src/`; each is a small Eleventy plugin. */
@@ -20,6 +21,9 @@ export default function (eleventyConfig: EleventyConfig) {
 
   // --- Templates: block tags leave no blank lines or trailing spaces in the HTML
   eleventyConfig.setNunjucksEnvironmentOptions({ trimBlocks: true, lstripBlocks: true });
+
+  // --- Images: responsive versions of each article's image, made before templates render
+  eleventyConfig.addPlugin(articleImagesPlugin, { source, cacheDir: env.cacheDir });
 
   // --- Filters
   eleventyConfig.addPlugin(filtersPlugin, { env, siteUrl });

@@ -13,6 +13,9 @@ export interface BuildEnv {
   includeDrafts: boolean;
   /** Folder the articles are read from (`BROADSHEET_ARTICLES`, default `articles/`). */
   articlesDir: string;
+  /** Folder kept between builds for work worth reusing, such as resized images
+   * (`BROADSHEET_CACHE`, default `.cache/`); a CI run can restore it. */
+  cacheDir: string;
 }
 
 /**
@@ -48,5 +51,6 @@ export function readBuildEnv(
     now,
     includeDrafts: env.BUILD_DRAFTS === "1" || env.BUILD_DRAFTS === "true" || argv.includes("--drafts"),
     articlesDir: path.resolve(cwd, env.BROADSHEET_ARTICLES?.trim() || "articles"),
+    cacheDir: path.resolve(cwd, env.BROADSHEET_CACHE?.trim() || ".cache"),
   };
 }

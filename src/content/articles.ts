@@ -12,6 +12,8 @@ import { appendCredit, firstParagraphText } from "../markdown/markdown.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { PageMeta } from "../collections/newsroom.ts";
 import type { RelatedLink } from "../collections/related-articles.ts";
+import type { ResponsiveImage } from "../images/article-images.ts";
+import { existsSync } from "node:fs";
 
 /** A date as the pages need it: the instant with offset, and the text readers see. */
 export interface DisplayDate {
@@ -21,10 +23,15 @@ export interface DisplayDate {
 }
 
 export interface ArticleImage {
+  /** As written in the front matter: a path relative to the article's file. */
   src: string;
+  /** The image file on disk. */
+  file: string;
   alt: string;
   caption?: string;
   credit?: string;
+  /** Filled once per build by the image plugin. */
+  responsive?: ResponsiveImage;
 }
 
 export type PublicationStatus = "published" | "draft" | "embargoed";
@@ -110,6 +117,7 @@ export function parseArticle(
   displayPath: string,
   text: string,
   context: ParseContext,
+  filePath: string = displayPath,
 ): { article?: Article; problems: Problem[] } {
   const problems: Problem[] = [];
   let parsed: matter.GrayMatterFile<string>;
@@ -134,6 +142,20 @@ export function parseArticle(
   }
   const fields = result.data;
   const { site, sections } = context.settings;
+  // Images live beside the article (in the content repository), never on another server.
+  let image: ArticleImage | undefined;
+  if (fields.image) {
+    const file = path.resolve(path.dirname(filePath), fields.image.src);
+    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(fields.image.src)) {
+      problems.push({ file: displayPath, field: "image.src", reason: `"${fields.image.src}" is a URL; put the image file next to the article and give its relative path`, severity: "error" });
+    } else if (!existsSync(file)) {
+      problems.push({ file: displayPath, field: "image.src", reason: `no image file "${fields.image.src}" next to the article`, severity: "error" });
+    } else if (!/\.(jpe?g|png|webp|avif|gif|tiff?)$/i.test(file)) {
+      problems.push({ file: displayPath, field: "image.src", reason: "must be a JPEG, PNG, WebP, AVIF, GIF or TIFF image", severity: "error" });
+    }
+    if (problems.some((problem) => problem.severity === "error")) return { problems };
+    image = { ...fields.image, file };
+  }
   const section = sections.find((candidate) => candidate.key === fields.section)!;
   const slug = fields.slug ?? articleSlug(path.basename(displayPath, ".md"));
   const { year, month } = urlDateParts(fields.date);
@@ -161,7 +183,7 @@ export function parseArticle(
     source: fields.source,
     editor: fields.editor,
     responsibleEditor: fields.responsibleEditor,
-    image: fields.image,
+    image,
     status,
     lang: fields.lang,
     translationKey: fields.translationKey,
@@ -190,7 +212,7 @@ export async function loadArticles(
       const relative = path.relative(cwd, file);
       // Paths are shown as editors know them (articles/2025/02/x.md); outside the project, in full.
       const displayPath = (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
-      const result = parseArticle(displayPath, texts[index]!, context);
+      const result = parseArticle(displayPath, texts[index]!, context, file);
       problems.push(...result.problems);
       if (result.article) articles.push(result.article);
     });

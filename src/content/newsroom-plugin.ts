@@ -59,7 +59,11 @@ export interface NewsroomSource {
 export function createNewsroomSource(env: BuildEnv): NewsroomSource {
   let current: Promise<NewsroomBuild> | undefined;
   return {
-    load: () => (current ??= loadNewsroom(env, readSettings())),
+    load: () =>
+      (current ??= loadNewsroom(env, readSettings()).catch((error: unknown) => {
+        current = undefined; // a failed load is retried by the next build, not remembered
+        throw error;
+      })),
     reset: () => {
       current = undefined;
     },
@@ -73,8 +77,10 @@ export function createNewsroomSource(env: BuildEnv): NewsroomSource {
 export function newsroomPlugin(eleventyConfig: EleventyConfig, options: { env: BuildEnv; source: NewsroomSource }): void {
   const { env, source } = options;
   eleventyConfig.addWatchTarget(env.articlesDir);
+  // Plugins' `eleventy.before` handlers run concurrently and all load the same newsroom, so it is
+  // forgotten between builds (before each watch rebuild), never at the start of one.
+  eleventyConfig.on("eleventy.beforeWatch", () => source.reset());
   eleventyConfig.on("eleventy.before", async () => {
-    source.reset();
     const build = await source.load();
     for (const warning of build.warnings) console.warn(`[broadsheet] warning: ${formatProblem(warning)}`);
     console.log(summarizeBuild(build, env));

@@ -59,7 +59,7 @@ function feedItem(article: Article, url: (path: string) => string, origin: strin
     authors: [article.credit ?? site.publisher],
     section: { key: article.sectionKey, label: article.sectionLabel, url: url(article.sectionUrl) },
     tags: article.tags.map((tag) => tag.label),
-    image: article.image ? url(article.image.src) : undefined,
+    image: article.image?.responsive ? url(article.image.responsive.fallback.url) : undefined,
     language: article.lang ?? site.language,
   };
 }

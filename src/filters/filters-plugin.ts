@@ -1,6 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildEnv } from "../config/build-env.ts";
-import { absoluteUrl, withPathPrefix } from "../urls/site-urls.ts";
+import { absoluteUrl, srcsetWithPathPrefix, withPathPrefix } from "../urls/site-urls.ts";
 
 /** Longest `<title>` search engines show in full; html-validate's `long-title` rule agrees. */
 export const MAX_TITLE_LENGTH = 70;
@@ -47,6 +47,7 @@ export function documentTitle(title: string, siteName: string, fallback = siteNa
 export function filtersPlugin(eleventyConfig: EleventyConfig, options: { env: BuildEnv; siteUrl: string }): void {
   const { env, siteUrl } = options;
   eleventyConfig.addFilter("href", (path: string) => withPathPrefix(path, env.pathPrefix));
+  eleventyConfig.addFilter("srcsetHref", (srcset: string) => srcsetWithPathPrefix(srcset, env.pathPrefix));
   eleventyConfig.addFilter("documentTitle", documentTitle);
   eleventyConfig.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, siteUrl, env.pathPrefix));
 }

@@ -37,7 +37,7 @@ export function newsArticleData(article: Article, site: SiteSettings, url: (path
     ...(article.editor ? { editor: { "@type": "Person", name: article.editor } } : {}),
     publisher,
     copyrightHolder: { "@type": "Organization", name: copyrightHolder },
-    image: [url(article.image?.src ?? site.brand.socialImage)],
+    image: [url(article.image?.responsive?.fallback.url ?? site.brand.socialImage)],
     articleSection: article.sectionLabel,
     keywords: article.tags.map((tag) => tag.label),
     inLanguage: article.lang ?? site.language,

@@ -23,3 +23,17 @@ export function absoluteUrl(path: string, siteUrl: string, pathPrefix: string): 
 export function createUrlMaker(siteUrl: string, pathPrefix: string): (path: string) => string {
   return (path) => absoluteUrl(path, siteUrl, pathPrefix);
 }
+
+/**
+ * Every URL of a `srcset` under the path prefix.
+ * @example srcsetWithPathPrefix("/img/a-480.webp 480w, /img/a-960.webp 960w", "/news/") // "/news/img/a-480.webp 480w, /news/img/a-960.webp 960w"
+ */
+export function srcsetWithPathPrefix(srcset: string, pathPrefix: string): string {
+  return srcset
+    .split(",")
+    .map((candidate) => {
+      const [url, descriptor] = candidate.trim().split(/\s+/, 2);
+      return descriptor ? `${withPathPrefix(url!, pathPrefix)} ${descriptor}` : withPathPrefix(url!, pathPrefix);
+    })
+    .join(", ");
+}

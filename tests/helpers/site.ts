@@ -22,8 +22,10 @@ export interface BuildResult {
 /** Runs the real `npm run build` (src/cli/build.ts) into `output` with the given environment. */
 export async function buildSite(env: Record<string, string>, output?: string): Promise<BuildResult> {
   const target = output ?? path.join(await mkdtemp(path.join(os.tmpdir(), "broadsheet-")), "site");
-  const baseEnv = { ...process.env };
-  for (const key of ["SITE_URL", "PATH_PREFIX", "SOURCE_DATE_EPOCH", "BUILD_DRAFTS", "BROADSHEET_ARTICLES"]) delete baseEnv[key];
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ["SITE_URL", "PATH_PREFIX", "SOURCE_DATE_EPOCH", "BUILD_DRAFTS", "BROADSHEET_ARTICLES", "BROADSHEET_CACHE"]) delete baseEnv[key];
+  // Each build its own cache, so builds running side by side never share half-written files.
+  baseEnv.BROADSHEET_CACHE = `${target}.cache`;
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--output", target], {
       cwd: projectRoot,
