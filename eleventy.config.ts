@@ -7,6 +7,7 @@ import { searchPlugin } from "./src/search/search-index.ts";
 import { syndicationPlugin } from "./src/feeds/syndication-plugin.ts";
 import { structuredDataPlugin } from "./src/structured-data/structured-data-plugin.ts";
 import { articleImagesPlugin } from "./src/images/article-images.ts";
+import { minifyCssPlugin } from "./src/styles/minify-css.ts";
 import { contentSecurityPolicyPlugin } from "./src/security/content-security-policy.ts";
 
 /** Broadsheet: this file only wires the modules of `src/`; each is a small Eleventy plugin. */
@@ -39,6 +40,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
   eleventyConfig.addPassthroughCopy({ "src/client": "assets/js" });
   eleventyConfig.addPassthroughCopy({ "_data/brand": "assets/brand" });
+  eleventyConfig.addPlugin(minifyCssPlugin, { files: ["assets/css/main.css"] });
 
   // --- Search: a Pagefind index of the articles, written after every build
   eleventyConfig.addPlugin(searchPlugin);

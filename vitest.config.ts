@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    exclude: ["tests/lighthouse/**", "**/node_modules/**"],
     // Whole-site suites build once in beforeAll; a build and vnu take seconds, not milliseconds.
     testTimeout: 60_000,
     hookTimeout: 180_000,

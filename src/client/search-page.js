@@ -10,6 +10,14 @@ const RESULT_TEMPLATE = `
   {{#if excerpt}}<p class="bs-search-result__excerpt">{{+ excerpt +}}</p>{{/if}}
 </li>`;
 
+/** Shown while a result loads: the same lines as a result, so nothing moves when it arrives. */
+const PLACEHOLDER_TEMPLATE = `
+<li class="bs-search-result bs-search-result--placeholder" aria-hidden="true">
+  <p class="bs-search-result__meta">&nbsp;</p>
+  <p class="bs-search-result__headline">&nbsp;</p>
+  <p class="bs-search-result__excerpt">&nbsp;<br>&nbsp;</p>
+</li>`;
+
 const root = document.querySelector('[data-module="search-page"]');
 
 if (root) {
@@ -21,10 +29,13 @@ if (root) {
 
   // The Component UI reads its attributes and templates once, when it connects: set them first.
   if (newest) config.setAttribute("sort", "date:desc");
-  const template = document.createElement("script");
-  template.type = "text/pagefind-template";
-  template.textContent = RESULT_TEMPLATE;
-  results.append(template);
+  for (const [text, kind] of [[RESULT_TEMPLATE, ""], [PLACEHOLDER_TEMPLATE, "placeholder"]]) {
+    const template = document.createElement("script");
+    template.type = "text/pagefind-template";
+    if (kind) template.dataset.template = kind;
+    template.textContent = text;
+    results.append(template);
+  }
 
   const sortLinks = root.querySelectorAll("[data-sort]");
   const updateLinks = (term) => {

@@ -67,6 +67,8 @@ export interface SearchPage {
 export interface Newsroom {
   articles: Article[];
   lead?: Article;
+  /** The stories after the lead, across sections, for the home page's "Latest" column. */
+  latest: Article[];
   sections: SectionSummary[];
   sectionPages: ListPage[];
   tags: TagSummary[];
@@ -229,5 +231,5 @@ export function buildNewsroom(published: Article[], settings: Settings): Newsroo
       meta: { title: "Search", description: "Search every article by word, and narrow the results by section and tag.", path: url, type: "website" },
     };
   });
-  return { articles, lead, sections, sectionPages, tags, tagPages, searchPages };
+  return { articles, lead, latest: articles.slice(1, 6), sections, sectionPages, tags, tagPages, searchPages };
 }

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+// Lighthouse runs alone, after the other suites, so it has the machine to itself.
+export default defineConfig({
+  test: {
+    include: ["tests/lighthouse/**/*.test.ts"],
+    hookTimeout: 180_000,
+    testTimeout: 300_000,
+  },
+});
