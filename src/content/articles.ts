@@ -56,6 +56,8 @@ export interface Article {
   /** The publication instant in UTC, which sorts as text (Pagefind's date sort). */
   sortKey: string;
   updated?: DisplayDate;
+  /** A correction note, shown at the foot of the article. */
+  correction?: string;
   rawTags: string[];
   /** Filled by the newsroom once every tag's canonical label and URL is known. */
   tags: Array<{ label: string; url: string }>;
@@ -174,6 +176,7 @@ export function parseArticle(
     publishedAt: fields.date,
     sortKey: fields.date.toUTC().toISO({ suppressMilliseconds: true }) ?? "",
     updated: fields.updated ? displayDate(fields.updated, site.locale) : undefined,
+    correction: fields.correction,
     rawTags: fields.tags ?? [],
     tags: [],
     related: [],

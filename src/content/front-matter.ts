@@ -55,6 +55,7 @@ export function createFrontMatterSchema({ sectionKeys, timeZone }: FrontMatterOp
       editor: optionalText,
       responsibleEditor: optionalText,
       updated: dateField(timeZone, "the time of the last change").optional(),
+      correction: optionalText,
       image: z
         .object(
           {
@@ -91,5 +92,5 @@ export type FrontMatter = z.output<FrontMatterSchema>;
 /** The fields the contract knows; anything else earns a warning (a typo like `responsibleEdtior`). */
 export const KNOWN_FRONT_MATTER_FIELDS: ReadonlySet<string> = new Set([
   "title", "date", "section", "tags", "summary", "credit", "source", "editor",
-  "responsibleEditor", "updated", "image", "slug", "draft", "lang", "translationKey",
+  "responsibleEditor", "updated", "correction", "image", "slug", "draft", "lang", "translationKey",
 ]);

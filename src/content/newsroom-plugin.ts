@@ -42,10 +42,11 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<N
 
 /** One line for the build log: published, held back, and when the next embargo lifts. */
 export function summarizeBuild(build: NewsroomBuild, env: BuildEnv): string {
+  const published = build.newsroom.articles.length - (env.includeDrafts ? build.drafts + build.embargoed : 0);
   const held = `${build.drafts} draft${build.drafts === 1 ? "" : "s"} and ${build.embargoed} embargoed`;
   const next = build.nextEmbargoLift ? `; next embargo lifts ${isoDateTime(build.nextEmbargoLift)}` : "";
   const verb = env.includeDrafts ? "shown as previews" : "held back";
-  return `[broadsheet] ${build.newsroom.articles.length} articles in this build; ${held} ${verb}${next}.`;
+  return `[broadsheet] ${published} articles published; ${held} ${verb}${next}.`;
 }
 
 /** The newsroom of the current build, loaded once and shared by every plugin that needs it. */
@@ -84,6 +85,10 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: { env: B
     const build = await source.load();
     for (const warning of build.warnings) console.warn(`[broadsheet] warning: ${formatProblem(warning)}`);
     console.log(summarizeBuild(build, env));
+  });
+  eleventyConfig.on("eleventy.after", async ({ results }: { results?: unknown[] }) => {
+    const { warnings } = await source.load();
+    console.log(`[broadsheet] ${results?.length ?? 0} pages written; ${warnings.length} warning${warnings.length === 1 ? "" : "s"}.`);
   });
   eleventyConfig.addGlobalData("newsroom", async () => (await source.load()).newsroom);
 }

@@ -42,5 +42,8 @@ export function newsArticleData(article: Article, site: SiteSettings, url: (path
     keywords: article.tags.map((tag) => tag.label),
     inLanguage: article.lang ?? site.language,
     isAccessibleForFree: true,
+    ...(article.correction
+      ? { correction: { "@type": "CorrectionComment", text: article.correction, datePublished: (article.updated ?? article.published).iso } }
+      : {}),
   };
 }

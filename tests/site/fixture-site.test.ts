@@ -71,6 +71,13 @@ describe("article pages", () => {
     expect($(".bs-article__updated time").attr("datetime")).toBe("2025-04-11T12:15:00+08:00");
   });
 
+  it("show a correction note at the foot of the article", async () => {
+    const $ = await loadPage(site.output, "/society/2025/04/updated-story/");
+    expect($(".bs-article__correction h2").text()).toBe("Correction");
+    expect($(".bs-article__correction p").text()).toBe("An earlier version of this article gave the wrong closing time for the clinic.");
+    expect($(".bs-article__body + .bs-article__correction")).toHaveLength(1);
+  });
+
   it("link the previous and next article in the section", async () => {
     const $ = await loadPage(site.output, "/economy/2025/01/trade-bulletin-10/");
     expect($('.bs-neighbours a[rel="prev"]').attr("href")).toBe("/economy/2025/01/trade-bulletin-09/");

@@ -162,6 +162,11 @@ describe("page metadata", () => {
     expect(data.datePublished).toBe("2025-04-10T08:00:00+08:00");
     expect(data.dateModified).toBe("2025-04-11T12:15:00+08:00");
     expect(data.editor.name).toBe("Chen Jing");
+    expect(data.correction).toEqual({
+      "@type": "CorrectionComment",
+      text: "An earlier version of this article gave the wrong closing time for the clinic.",
+      datePublished: "2025-04-11T12:15:00+08:00",
+    });
     const hostile = JSON.parse((await loadPage(site.output, "/sci-tech/2025/03/hostile-title/"))('script[type="application/ld+json"]').text());
     expect(hostile.creditText).toBe("New Society");
     expect(hostile.keywords).toEqual(["C++", "C#", "人工智能", "climate"]);
