@@ -8,6 +8,8 @@ export interface SiteSettings {
   tagline: string;
   description: string;
   url: string;
+  /** A custom domain for GitHub Pages (e.g. news.example.org); empty for <owner>.github.io/<repo>/. */
+  customDomain: string;
   language: string;
   locale: string;
   timeZone: string;

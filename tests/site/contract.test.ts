@@ -68,6 +68,20 @@ describe("reproducible builds", () => {
   });
 });
 
+describe("an embargo", () => {
+  it("lifts at its time: the next build after it (as the hourly deploy runs) publishes the article", async () => {
+    // 2025-07-01T01:00:00Z is 09:00 in Shanghai, the embargoed article's publication time.
+    const lifted = await buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: "1751331600" });
+    expect(lifted.exitCode, lifted.stderr).toBe(0);
+    const $ = await loadPage(lifted.output, "/economy/2025/07/embargoed-story/");
+    expect($("h1").text()).toBe("Embargoed until July");
+    expect($(".bs-banner")).toHaveLength(0);
+    expect(lifted.stdout).toContain("1 draft and 0 embargoed held back");
+    const minuteBefore = await buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: "1751331540" });
+    expect((await listPages(minuteBefore.output)).some((page) => page.includes("embargoed-story"))).toBe(false);
+  });
+});
+
 describe("a preview build (BUILD_DRAFTS=1)", () => {
   let preview: BuildResult;
   beforeAll(async () => {
