@@ -23,8 +23,8 @@ export default function (eleventyConfig: EleventyConfig) {
   // --- Templates: block tags leave no blank lines or trailing spaces in the HTML
   eleventyConfig.setNunjucksEnvironmentOptions({ trimBlocks: true, lstripBlocks: true });
 
-  // --- Images: responsive versions of each article's image, made before templates render
-  eleventyConfig.addPlugin(articleImagesPlugin, { source, cacheDir: env.cacheDir });
+  // --- Images: made while the newsroom loads; the files a build uses are copied to /img/
+  eleventyConfig.addPlugin(articleImagesPlugin, { source });
 
   // --- Filters
   eleventyConfig.addPlugin(filtersPlugin, { env, siteUrl });
@@ -42,8 +42,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({ "_data/brand": "assets/brand" });
   eleventyConfig.addPlugin(minifyCssPlugin, { files: ["assets/css/main.css"] });
 
-  // --- Search: a Pagefind index of the articles, written after every build
-  eleventyConfig.addPlugin(searchPlugin);
+  // --- Search: a Pagefind index of the articles, built from their data while pages render
+  eleventyConfig.addPlugin(searchPlugin, { source, cacheDir: env.cacheDir, shardSize: env.searchShardSize });
 }
 
 export const config = {

@@ -37,6 +37,30 @@ function makeVocabulary(random: () => number, size: number): string[] {
   return [...words];
 }
 
+/** Distinct words in the corpus: about what a year of a newsroom's English uses. */
+const VOCABULARY_SIZE = 20_000;
+
+/**
+ * Draws word ranks with Zipf's law (frequency ∝ 1 / rank), the distribution of words in natural
+ * language, by binary search over the cumulative weights.
+ */
+export function zipfSampler(size: number, random: () => number): () => number {
+  const cumulative = new Float64Array(size);
+  let total = 0;
+  for (let rank = 0; rank < size; rank++) cumulative[rank] = total += 1 / (rank + 1);
+  return () => {
+    const target = random() * total;
+    let low = 0;
+    let high = size - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}
+
 export interface CorpusOptions {
   count: number;
   seed?: number;
@@ -47,11 +71,12 @@ export interface CorpusOptions {
 /** Writes `count` articles into `dir` (emptied first) as `{yyyy}/{mm}/{slug}.md`. */
 export async function writeCorpus(dir: string, { count, seed = 20260101, newest = DateTime.fromISO("2026-11-28T12:00:00+08:00", { setZone: true }) }: CorpusOptions): Promise<void> {
   const random = createRandom(seed);
-  const vocabulary = makeVocabulary(random, 6000);
+  const vocabulary = makeVocabulary(random, VOCABULARY_SIZE);
+  const zipf = zipfSampler(VOCABULARY_SIZE, random);
   const tags = makeVocabulary(createRandom(seed + 1), 400).map((word) => word[0]!.toUpperCase() + word.slice(1));
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
-  // Word frequency falls off (Zipf-like), as in real text: a few common words, many rare ones.
-  const word = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)]!;
+  // Word frequencies follow Zipf's law, as in real text: a few very common words, a long tail.
+  const word = () => vocabulary[zipf()]!;
   const sentence = () => {
     const length = 8 + Math.floor(random() * 16);
     const words = Array.from({ length }, word);

@@ -14,7 +14,7 @@ function partOf(url: string): Part {
   const { pathname } = new URL(url);
   if (!pathname.includes("/pagefind/")) return "page";
   if (/\/pagefind\/(fragment)\//.test(pathname)) return "results";
-  if (/\/pagefind\/(index|filter)\/|pf_meta$|pagefind-entry\.json$/.test(pathname)) return "index";
+  if (/\/pagefind\/.*\/(index|filter)\/|pf_meta$|pagefind-entry\.json$|shards\.json$/.test(pathname)) return "index";
   return "engine";
 }
 
@@ -40,10 +40,10 @@ async function measure(siteDir: string, words: string[]): Promise<void> {
         );
       });
       await page.goto(`${server.origin}/search/?q=${encodeURIComponent(word)}`);
-      await page.waitForFunction(() => /result/i.test(document.querySelector("pagefind-summary")?.textContent ?? ""), null, { timeout: 60_000 });
+      await page.waitForFunction(() => /result/i.test(document.querySelector(".bs-search__summary")?.textContent ?? ""), null, { timeout: 60_000 });
       await page.waitForLoadState("networkidle");
       await Promise.all(pending);
-      const summary = (await page.locator("pagefind-summary").textContent())?.trim();
+      const summary = (await page.locator(".bs-search__summary").textContent())?.trim();
       const total = totals.page + totals.engine + totals.index + totals.results;
       console.log(`\n${siteDir}: "${word}" (${summary}), ${requests} requests`);
       console.log("| part | bytes over the wire |\n| --- | ---: |");

@@ -16,6 +16,13 @@ export interface BuildEnv {
   /** Folder kept between builds for work worth reusing, such as resized images
    * (`BROADSHEET_CACHE`, default `.cache/`); a CI run can restore it. */
   cacheDir: string;
+  /**
+   * Articles per search-index shard (`BROADSHEET_SEARCH_SHARD_SIZE`, default 2,000). Pagefind
+   * holds a whole index in memory (about 0.45 MB an article here), so shards of 2,000 keep each
+   * indexing process near 1 GB, and a shard whose articles did not change is reused from the
+   * cache. Tests use a small size to exercise the merging of shards.
+   */
+  searchShardSize: number;
 }
 
 /**
@@ -25,6 +32,12 @@ export interface BuildEnv {
 export function normalizePathPrefix(raw: string | undefined): string {
   const trimmed = (raw ?? "").trim().replace(/^\/+|\/+$/g, "");
   return trimmed === "" ? "/" : `/${trimmed}/`;
+}
+
+function positiveInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  if (!/^[1-9]\d*$/.test(value.trim())) throw new Error(`${name}: must be a whole number above 0, got "${value}"`);
+  return Number(value);
 }
 
 /** Reads the build settings from an environment (defaults to `process.env`). */
@@ -52,5 +65,6 @@ export function readBuildEnv(
     includeDrafts: env.BUILD_DRAFTS === "1" || env.BUILD_DRAFTS === "true" || argv.includes("--drafts"),
     articlesDir: path.resolve(cwd, env.BROADSHEET_ARTICLES?.trim() || "articles"),
     cacheDir: path.resolve(cwd, env.BROADSHEET_CACHE?.trim() || ".cache"),
+    searchShardSize: positiveInteger(env.BROADSHEET_SEARCH_SHARD_SIZE, "BROADSHEET_SEARCH_SHARD_SIZE") ?? 2000,
   };
 }

@@ -7,6 +7,7 @@ import { buildNewsroom, type Newsroom } from "../collections/newsroom.ts";
 import { createParseContext, loadArticles, type Article } from "./articles.ts";
 import { ArticleContractError, formatProblem, type Problem } from "./problems.ts";
 import { isoDateTime } from "../dates/dates.ts";
+import { prepareArticleImages } from "../images/article-images.ts";
 
 /** What one build loaded: the newsroom the templates read and what it held back. */
 export interface NewsroomBuild {
@@ -31,6 +32,8 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<N
     .map((article) => article.publishedAt)
     .sort((a, b) => a.toMillis() - b.toMillis())[0];
   const visible = env.includeDrafts ? articles : articles.filter((article) => !heldBack(article));
+  // Image URLs are part of the article (pages, feeds, search results), so they are settled here.
+  await prepareArticleImages(visible, env.cacheDir);
   return {
     newsroom: buildNewsroom(visible, settings),
     warnings: problems,

@@ -59,12 +59,23 @@ export async function responsiveImage(sourceFile: string, outputDir: string): Pr
 }
 
 /**
- * Processes every published article's image once per build, before templates render, into a
- * cache kept between builds; after the build, copies the files this build uses to `/img/`
- * (only those: the cache may hold images of other builds and other content folders).
+ * Makes the responsive versions of every image the build publishes, into a cache kept between
+ * builds (`{cacheDir}/images`), before any page renders (called while the newsroom loads).
  */
-export function articleImagesPlugin(eleventyConfig: EleventyConfig, options: { source: NewsroomSource; cacheDir: string }): void {
-  const imageCache = path.join(options.cacheDir, "images");
+export async function prepareArticleImages(articles: readonly Article[], cacheDir: string): Promise<void> {
+  const imageCache = path.join(cacheDir, "images");
+  await Promise.all(
+    articles.map(async (article) => {
+      if (article.image) article.image.responsive = await responsiveImage(path.resolve(article.image.file), imageCache);
+    }),
+  );
+}
+
+/**
+ * After the build, copies the image files this build uses to `/img/` (only those: the cache may
+ * hold images of other builds and other content folders).
+ */
+export function articleImagesPlugin(eleventyConfig: EleventyConfig, options: { source: NewsroomSource }): void {
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const { newsroom } = await options.source.load();
     const files = newsroom.articles.flatMap((article) => article.image?.responsive?.files ?? []);
@@ -72,14 +83,5 @@ export function articleImagesPlugin(eleventyConfig: EleventyConfig, options: { s
     const target = path.join(directories.output, IMAGE_URL_PATH);
     await mkdir(target, { recursive: true });
     await Promise.all([...new Set(files)].map((file) => copyFile(file, path.join(target, path.basename(file)))));
-  });
-  eleventyConfig.on("eleventy.before", async () => {
-    const { newsroom } = await options.source.load();
-    const withImages = newsroom.articles.filter((article): article is Article & { image: NonNullable<Article["image"]> } => Boolean(article.image));
-    await Promise.all(
-      withImages.map(async (article) => {
-        article.image.responsive = await responsiveImage(path.resolve(article.image.file), imageCache);
-      }),
-    );
   });
 }

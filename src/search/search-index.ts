@@ -1,44 +1,171 @@
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { decodeHTML } from "entities";
 import * as pagefind from "pagefind";
 import type { EleventyConfig } from "@11ty/eleventy";
+import type { Article } from "../content/articles.ts";
+import type { NewsroomSource } from "../content/newsroom-plugin.ts";
+import type { SiteSettings } from "../config/site-settings.ts";
+import { readSettings } from "../config/site-settings.ts";
 
-/** What one indexing run did, for the build log. */
+/** One article as Pagefind indexes it: its words, what a result shows, filters and sort. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** One shard: a run of consecutive articles of one language, oldest first. */
+export interface SearchShard {
+  language: string;
+  /** Its folder under `/pagefind/`, e.g. `en/3/`. */
+  path: string;
+  /** Publication span, for the client to order shards newest first. */
+  newest: string;
+  records: SearchRecord[];
+}
+
+/** The manifest the search page reads: each language's shards, newest first. */
+export interface ShardManifest {
+  pagefind: string;
+  languages: Record<string, Array<{ path: string; newest: string; articles: number }>>;
+}
+
+const PAGEFIND_VERSION: string = JSON.parse(readFileSync(path.resolve("node_modules/pagefind/package.json"), "utf8")).version;
+
+/** Plain text of rendered HTML: tags dropped, entities decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  return decodeHTML(html.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+}
+
+/** What Pagefind indexes of an article: its headline, standfirst, body and tags. */
+export function searchRecord(article: Article, site: SiteSettings): SearchRecord {
+  const meta: Record<string, string> = { title: article.title, date: article.published.short, section: article.sectionLabel };
+  if (article.image?.responsive) {
+    meta.image = article.image.responsive.fallback.url;
+    meta.image_alt = article.image.alt;
+  }
+  return {
+    url: article.url,
+    content: [article.title, article.summary, htmlToText(article.bodyHtml), article.tags.map((tag) => tag.label).join(" ")].join("\n"),
+    language: article.lang ?? site.language,
+    meta,
+    filters: { section: [article.sectionLabel], tag: article.tags.map((tag) => tag.label) },
+    sort: { date: article.sortKey },
+  };
+}
+
+/**
+ * Splits each language's articles into shards of `size`, counted from the oldest, so that a new
+ * article only ever changes the newest shard. `articles` are newest first.
+ */
+export function planShards(articles: readonly Article[], site: SiteSettings, size: number): SearchShard[] {
+  const byLanguage = new Map<string, Article[]>();
+  for (let index = articles.length - 1; index >= 0; index--) {
+    const article = articles[index]!;
+    const language = article.lang ?? site.language;
+    const list = byLanguage.get(language) ?? [];
+    list.push(article);
+    byLanguage.set(language, list);
+  }
+  const shards: SearchShard[] = [];
+  for (const [language, oldestFirst] of [...byLanguage].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (let start = 0, number = 0; start < oldestFirst.length; start += size, number++) {
+      const chunk = oldestFirst.slice(start, start + size);
+      shards.push({
+        language,
+        path: `${language}/${number}/`,
+        newest: chunk[chunk.length - 1]!.sortKey,
+        records: chunk.map((article) => searchRecord(article, site)),
+      });
+    }
+  }
+  return shards;
+}
+
+/** Indexes one shard with Pagefind's Node API into `outputDir`. */
+async function indexShard(shard: SearchShard, outputDir: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ includeCharacters: "+#" });
+  if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
+  try {
+    for (const record of shard.records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length > 0) throw new Error(`Pagefind (${record.url}): ${added.errors.join("; ")}`);
+    }
+    const written = await index.writeFiles({ outputPath: outputDir });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
 export interface SearchIndexResult {
-  pages: number;
+  articles: number;
+  shards: number;
+  reused: number;
   seconds: number;
 }
 
 /**
- * Indexes the built site with Pagefind's Node API and writes the bundle to `site/pagefind/`.
- * Only article pages carry `data-pagefind-body`, so only articles are indexed; `+` and `#` are
- * kept in words so `C++` and `C#` can be searched for.
+ * Writes the search index into `siteDir/pagefind/`: one Pagefind bundle per shard, built one
+ * after another (each Pagefind process already uses more than one core), each kept in
+ * `cacheDir/search/` under the hash of its records and the Pagefind version, so an unchanged
+ * shard is copied, not rebuilt. `pagefind/shards.json` lists them for the search page.
  */
-export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResult> {
+export async function buildSearchIndex(articles: readonly Article[], siteDir: string, cacheDir: string, shardSize: number): Promise<SearchIndexResult> {
   const started = performance.now();
+  const { site } = readSettings();
+  const shards = planShards(articles, site, shardSize);
+  const output = path.join(siteDir, "pagefind");
+  const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, languages: {} };
+  let reused = 0;
   try {
-    const { index, errors } = await pagefind.createIndex({ includeCharacters: "+#" });
-    if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
-    const outputPath = path.join(siteDir, "pagefind");
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
-    // `page_count` above counts every HTML file read; the entry file counts what was indexed.
-    const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    return { pages, seconds: (performance.now() - started) / 1000 };
+    for (const shard of shards) {
+      const hash = createHash("sha256").update(PAGEFIND_VERSION).update(JSON.stringify(shard.records)).digest("hex").slice(0, 24);
+      const cached = path.join(cacheDir, "search", hash);
+      if (existsSync(cached)) {
+        reused++;
+      } else {
+        const building = `${cached}.building-${process.pid}`;
+        await rm(building, { recursive: true, force: true });
+        await indexShard(shard, building);
+        await mkdir(path.dirname(cached), { recursive: true });
+        await rename(building, cached);
+      }
+      // The search page uses Pagefind's JS API; its prebuilt UIs are left out of every shard.
+      await cp(cached, path.join(output, shard.path), { recursive: true, filter: (file) => !/pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/.test(file) });
+      (manifest.languages[shard.language] ??= []).unshift({ path: shard.path, newest: shard.newest, articles: shard.records.length });
+    }
   } finally {
     await pagefind.close();
   }
+  await mkdir(output, { recursive: true });
+  await writeFile(path.join(output, "shards.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { articles: articles.length, shards: shards.length, reused, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Builds the search index after every Eleventy build, `npm start`'s rebuilds included. */
-export function searchPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    const { pages, seconds } = await buildSearchIndex(directories.output);
-    console.log(`[broadsheet] search index: ${pages} articles in ${seconds.toFixed(2)} s.`);
+/**
+ * Builds the search index from the articles' data as soon as they are loaded, while Eleventy
+ * renders the pages (Pagefind runs in its own process, on the other core), and waits for it
+ * before the build ends.
+ */
+export function searchPlugin(eleventyConfig: EleventyConfig, options: { source: NewsroomSource; cacheDir: string; shardSize: number }): void {
+  let pending: Promise<SearchIndexResult> | undefined;
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    const { newsroom } = await options.source.load();
+    pending = buildSearchIndex(newsroom.articles, directories.output, options.cacheDir, options.shardSize);
+    pending.catch(() => undefined); // reported when awaited below
+  });
+  eleventyConfig.on("eleventy.after", async () => {
+    if (!pending) return;
+    const result = await pending;
+    pending = undefined;
+    const reused = result.reused > 0 ? `, ${result.reused} reused from the cache` : "";
+    console.log(`[broadsheet] search index: ${result.articles} articles in ${result.shards} shard${result.shards === 1 ? "" : "s"}${reused}, ${result.seconds.toFixed(2)} s.`);
   });
 }

@@ -1,0 +1,83 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, watchErrors } from "../../src/bench/chromium.ts";
+import { serveSite, type StaticServer } from "../../src/bench/static-server.ts";
+import { buildSite, fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
+
+// The fixture newsroom indexed twice: in shards of 5 articles (six English shards) and as one
+// index. Whatever the shards, a reader must find the same articles, in the same newest-first
+// order, with the same filter counts.
+let browser: Browser;
+let sharded: StaticServer;
+let single: StaticServer;
+
+beforeAll(async () => {
+  const env = { BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
+  const [shardedSite, singleSite, launched] = await Promise.all([
+    buildSite({ ...env, BROADSHEET_SEARCH_SHARD_SIZE: "5" }),
+    buildSite({ ...env, BROADSHEET_SEARCH_SHARD_SIZE: "100000" }),
+    launchBrowser(),
+  ]);
+  expect(shardedSite.stdout).toContain("in 7 shards");
+  expect(singleSite.stdout).toContain("in 2 shards"); // one English, one Chinese
+  browser = launched;
+  sharded = await serveSite(shardedSite.output);
+  single = await serveSite(singleSite.output);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sharded?.close();
+  await single?.close();
+});
+
+interface Answer {
+  summary: string;
+  urls: string[];
+  filters: string[];
+}
+
+/** Every result of a search (clicking "Show more" to the end) and the filter counts shown. */
+async function answer(server: StaticServer, query: string): Promise<Answer> {
+  const page: Page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}/search/?${query}`);
+  const ready = page.locator('[data-module="search-page"][data-state="ready"]');
+  await ready.waitFor({ timeout: 15_000 });
+  while (await page.locator(".bs-search__more").isVisible()) {
+    await page.locator(".bs-search__more").click();
+    await ready.waitFor();
+  }
+  const result: Answer = {
+    summary: (await page.locator(".bs-search__summary").textContent()) ?? "",
+    urls: await page.locator(".bs-search-result__link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? "")),
+    filters: await page.locator(".bs-search__filter-list label").allTextContents(),
+  };
+  expect(errors).toEqual([]);
+  await page.close();
+  return result;
+}
+
+describe("search over shards answers as one index would", () => {
+  it.each([
+    ["a word in many shards", "q=body"],
+    ["a word in one article", "q=quokkabeacon"],
+    ["two words, in different shards but never in one article", "q=bulletin+quokkabeacon"],
+    ["two words found together", "q=bulletin+body"],
+    ["a known word and a word no article has", "q=trade+zzzqqxv"],
+    ["a filtered search", "q=body&section=Economy"],
+  ])("%s: the same articles and filter counts", async (_, query) => {
+    const [fromShards, fromOne] = await Promise.all([answer(sharded, query), answer(single, query)]);
+    expect(fromShards.summary).toBe(fromOne.summary);
+    expect([...fromShards.urls].sort()).toEqual([...fromOne.urls].sort());
+    expect([...fromShards.filters].sort()).toEqual([...fromOne.filters].sort());
+  });
+
+  it("orders results newest first across shards exactly as one index does", async () => {
+    const [fromShards, fromOne] = await Promise.all([answer(sharded, "q=body&sort=newest"), answer(single, "q=body&sort=newest")]);
+    expect(fromShards.urls.length).toBe(24);
+    expect(fromShards.urls).toEqual(fromOne.urls);
+    expect(fromShards.urls[0]).toBe("/china/2025/04/cjk-title/");
+    expect(fromShards.urls.at(-1)).toBe("/economy/2025/01/trade-bulletin-01/");
+  });
+});
