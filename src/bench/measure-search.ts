@@ -1,8 +1,8 @@
 /**
  * `npm run measure:search -- SITE_DIR WORD [WORD…]`: the bytes a reader downloads for one search
  * on a built site, in headless Chromium, with the site served gzipped as a static host would.
- * Prints a Markdown table per word, split into the page, Pagefind's UI and engine (cached after
- * the first search), and the index and result fragments that this search needed.
+ * Prints a Markdown table per word, split into the page, Pagefind's engine (cached after the
+ * first search), and the index and result fragments that this search needed.
  */
 import path from "node:path";
 import { launchBrowser } from "./chromium.ts";
@@ -13,7 +13,7 @@ type Part = "page" | "engine" | "index" | "results";
 function partOf(url: string): Part {
   const { pathname } = new URL(url);
   if (!pathname.includes("/pagefind/")) return "page";
-  if (/\/pagefind\/(fragment)\//.test(pathname)) return "results";
+  if (/\/pagefind\/(?:.*\/)?fragment\//.test(pathname)) return "results";
   if (/\/pagefind\/.*\/(index|filter)\/|pf_meta$|pagefind-entry\.json$|shards\.json$/.test(pathname)) return "index";
   return "engine";
 }
@@ -48,7 +48,7 @@ async function measure(siteDir: string, words: string[]): Promise<void> {
       console.log(`\n${siteDir}: "${word}" (${summary}), ${requests} requests`);
       console.log("| part | bytes over the wire |\n| --- | ---: |");
       console.log(`| the search page (HTML, CSS, favicon, search-page.js) | ${kib(totals.page)} |`);
-      console.log(`| Pagefind UI and engine (JS, CSS, WebAssembly; cached after the first search) | ${kib(totals.engine)} |`);
+      console.log(`| Pagefind's engine, once per shard (JS, WebAssembly; cached after the first search) | ${kib(totals.engine)} |`);
       console.log(`| index entries and filters this search needed | ${kib(totals.index)} |`);
       console.log(`| result fragments shown | ${kib(totals.results)} |`);
       console.log(`| **total** | **${kib(total)}** |`);

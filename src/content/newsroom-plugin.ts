@@ -12,6 +12,8 @@ import { prepareArticleImages } from "../images/article-images.ts";
 /** What one build loaded: the newsroom the templates read and what it held back. */
 export interface NewsroomBuild {
   newsroom: Newsroom;
+  /** How long reading, validating, indexing the articles and preparing images took. */
+  seconds: number;
   warnings: Problem[];
   drafts: number;
   embargoed: number;
@@ -23,6 +25,7 @@ export interface NewsroomBuild {
  * naming every problem when any article breaks the contract, before anything is written.
  */
 export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<NewsroomBuild> {
+  const started = performance.now();
   const context = createParseContext(settings, createMarkdown(env.pathPrefix), env.now);
   const { articles, problems } = await loadArticles(env.articlesDir, context);
   if (problems.some((problem) => problem.severity === "error")) throw new ArticleContractError(problems);
@@ -34,8 +37,10 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<N
   const visible = env.includeDrafts ? articles : articles.filter((article) => !heldBack(article));
   // Image URLs are part of the article (pages, feeds, search results), so they are settled here.
   await prepareArticleImages(visible, env.cacheDir);
+  const newsroom = buildNewsroom(visible, settings);
   return {
-    newsroom: buildNewsroom(visible, settings),
+    newsroom,
+    seconds: (performance.now() - started) / 1000,
     warnings: problems,
     drafts: articles.filter((article) => article.status === "draft").length,
     embargoed: embargoed.length,
@@ -49,7 +54,7 @@ export function summarizeBuild(build: NewsroomBuild, env: BuildEnv): string {
   const held = `${build.drafts} draft${build.drafts === 1 ? "" : "s"} and ${build.embargoed} embargoed`;
   const next = build.nextEmbargoLift ? `; next embargo lifts ${isoDateTime(build.nextEmbargoLift)}` : "";
   const verb = env.includeDrafts ? "shown as previews" : "held back";
-  return `[broadsheet] ${published} articles published; ${held} ${verb}${next}.`;
+  return `[broadsheet] ${published} articles published; ${held} ${verb}${next} (read in ${build.seconds.toFixed(2)} s).`;
 }
 
 /** The newsroom of the current build, loaded once and shared by every plugin that needs it. */

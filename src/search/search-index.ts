@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { once } from "node:events";
+import { Worker } from "node:worker_threads";
 import { decodeHTML } from "entities";
 import * as pagefind from "pagefind";
 import type { EleventyConfig } from "@11ty/eleventy";
@@ -118,9 +120,22 @@ export interface SearchIndexResult {
  * shard is copied, not rebuilt. `pagefind/shards.json` lists them for the search page.
  */
 export async function buildSearchIndex(articles: readonly Article[], siteDir: string, cacheDir: string, shardSize: number): Promise<SearchIndexResult> {
-  const started = performance.now();
   const { site } = readSettings();
   const shards = planShards(articles, site, shardSize);
+  // Indexing runs in a worker thread so Eleventy's rendering on this thread cannot stall it.
+  const worker = new Worker(new URL("./index-worker.mjs", import.meta.url), { workerData: { shards, siteDir, cacheDir } });
+  try {
+    const message = (await once(worker, "message")) as [{ result?: Omit<SearchIndexResult, "articles">; error?: string }];
+    if (message[0].error) throw new Error(message[0].error);
+    return { articles: articles.length, ...message[0].result! };
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Writes the shards' bundles (from the cache where it can) and their manifest. */
+export async function writeShards(shards: SearchShard[], siteDir: string, cacheDir: string): Promise<Omit<SearchIndexResult, "articles">> {
+  const started = performance.now();
   const output = path.join(siteDir, "pagefind");
   const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, languages: {} };
   let reused = 0;
@@ -146,7 +161,7 @@ export async function buildSearchIndex(articles: readonly Article[], siteDir: st
   }
   await mkdir(output, { recursive: true });
   await writeFile(path.join(output, "shards.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { articles: articles.length, shards: shards.length, reused, seconds: (performance.now() - started) / 1000 };
+  return { shards: shards.length, reused, seconds: (performance.now() - started) / 1000 };
 }
 
 /**

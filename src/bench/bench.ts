@@ -1,0 +1,187 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000,50000,100000]`: for each size, a deterministic generated
+ * corpus (kept in .cache/bench/), built three ways in one run:
+ *   1. the floor: a bare Eleventy build of the same Markdown (src/bench/bare-eleventy.ts);
+ *   2. Broadsheet's full build (every page, feeds, sitemaps, search index), from an empty cache;
+ *   3. a rebuild in the same folder after adding one article, with the cache the build kept.
+ * Prints a Markdown table and writes docs/bench.svg (time and memory against articles).
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { create } from "xmlbuilder2";
+import { writeCorpus } from "./corpus.ts";
+import { writeBareProject } from "./bare-eleventy.ts";
+import { monitorProcessTree, type ProcessTreeUsage } from "./process-monitor.ts";
+
+const root = process.cwd();
+const NOW = "1796000000"; // 2026-11-30: every generated article is published
+const GENERATOR_VERSION = "2";
+
+interface Run extends ProcessTreeUsage {
+  wallSeconds: number;
+  stdout: string;
+}
+
+interface Row {
+  articles: number;
+  pages: number;
+  floor: Run;
+  full: Run;
+  rebuild: Run;
+  phases: { data: number; search: number; render: number };
+}
+
+function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const monitor = monitorProcessTree(child.pid!);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => {
+      const usage = monitor.stop();
+      if (code !== 0) reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${stderr.slice(-2000)}`));
+      else resolve({ ...usage, wallSeconds: (performance.now() - started) / 1000, stdout });
+    });
+  });
+}
+
+async function corpus(count: number): Promise<string> {
+  const dir = path.join(root, ".cache", "bench", `corpus-${count}`);
+  const marker = path.join(dir, `.complete-${GENERATOR_VERSION}`);
+  if (!existsSync(marker)) {
+    console.error(`[bench] generating ${count.toLocaleString("en")} articles…`);
+    await writeCorpus(dir, { count });
+    await writeFile(marker, "");
+  }
+  return dir;
+}
+
+const seconds = (pattern: RegExp, text: string) => Number(pattern.exec(text)?.[1] ?? NaN);
+
+async function benchSize(count: number): Promise<Row> {
+  const articles = await corpus(count);
+  const work = await mkdtemp(path.join(os.tmpdir(), `broadsheet-bench-${count}-`));
+  try {
+    console.error(`[bench] ${count}: bare Eleventy floor…`);
+    const bare = await writeBareProject(articles);
+    const floor = await runMeasured(process.execPath, [path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", `--output=${path.join(work, "floor")}`], { cwd: bare });
+    await rm(path.join(work, "floor"), { recursive: true, force: true });
+    await rm(bare, { recursive: true, force: true });
+
+    const env = { BROADSHEET_ARTICLES: articles, BROADSHEET_CACHE: path.join(work, "cache"), SOURCE_DATE_EPOCH: NOW };
+    const build = ["--import", "tsx", "src/cli/build.ts", "--output", path.join(work, "site")];
+    console.error(`[bench] ${count}: full build…`);
+    const full = await runMeasured(process.execPath, build, { cwd: root, env });
+
+    console.error(`[bench] ${count}: rebuild after one new article…`);
+    const added = path.join(articles, "2026", "11", "bench-one-more-article.md");
+    await writeFile(added, `---\ntitle: One more article\ndate: 2026-11-29T08:00:00+08:00\nsection: world\ntags: [Bench]\n---\n\nA new story added to a built site.\n`);
+    let rebuild: Run;
+    try {
+      rebuild = await runMeasured(process.execPath, build, { cwd: root, env });
+    } finally {
+      await rm(added, { force: true });
+    }
+    const data = seconds(/read in ([\d.]+) s/, full.stdout);
+    const search = seconds(/search index: .* ([\d.]+) s\./, full.stdout);
+    const total = seconds(/wrote .* in ([\d.]+) s\./, full.stdout);
+    const pages = seconds(/(\d+) pages written/, full.stdout);
+    return { articles: count, pages, floor, full, rebuild, phases: { data, search, render: total - data } };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+const mib = (bytes: number) => `${Math.round(bytes / 1048576).toLocaleString("en")} MiB`;
+const s = (value: number) => `${value.toFixed(1)} s`;
+
+function table(rows: Row[]): string {
+  const lines = [
+    "| articles | pages | bare Eleventy (floor) | Broadsheet full build | ratio | CPU | ms an article | data | render + write | search index (alongside) | peak memory, all processes | largest process | rebuild after one new article |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const row of rows) {
+    lines.push(
+      `| ${row.articles.toLocaleString("en")} | ${row.pages.toLocaleString("en")} | ${s(row.floor.wallSeconds)}, ${mib(row.floor.peakTotalBytes)} | ${s(row.full.wallSeconds)} | ${(row.full.wallSeconds / row.floor.wallSeconds).toFixed(2)}× | ${s(row.full.cpuSeconds)} | ${((row.full.wallSeconds * 1000) / row.articles).toFixed(2)} | ${s(row.phases.data)} | ${s(row.phases.render)} | ${s(row.phases.search)} | ${mib(row.full.peakTotalBytes)} | ${mib(row.full.peakProcessBytes)} | ${s(row.rebuild.wallSeconds)} (${((row.rebuild.wallSeconds / row.full.wallSeconds) * 100).toFixed(0)} %) |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** A small line chart: build time (full, floor, rebuild) and peak memory against articles, log scale. */
+function chart(rows: Row[]): string {
+  const width = 720;
+  const height = 300;
+  const pad = { left: 60, right: 20, top: 36, bottom: 44 };
+  const panel = (width - pad.left - pad.right - 60) / 2;
+  const xs = rows.map((row) => Math.log10(row.articles));
+  const [minX, maxX] = [Math.min(...xs), Math.max(...xs) === Math.min(...xs) ? Math.min(...xs) + 1 : Math.max(...xs)];
+  const svg = create().ele("svg", { xmlns: "http://www.w3.org/2000/svg", width, height, viewBox: `0 0 ${width} ${height}`, "font-family": "sans-serif", "font-size": "11" });
+  svg.ele("title").txt("Broadsheet build time and memory against the number of articles");
+  svg.ele("rect", { width, height, fill: "#fffdf8" });
+  const panels: Array<{ title: string; unit: string; series: Array<{ label: string; colour: string; values: number[] }> }> = [
+    {
+      title: "Build time (s)",
+      unit: "s",
+      series: [
+        { label: "full build", colour: "#8f1d1d", values: rows.map((row) => row.full.wallSeconds) },
+        { label: "bare Eleventy", colour: "#555555", values: rows.map((row) => row.floor.wallSeconds) },
+        { label: "rebuild", colour: "#123f7a", values: rows.map((row) => row.rebuild.wallSeconds) },
+      ],
+    },
+    {
+      title: "Peak memory, all processes (MiB)",
+      unit: "MiB",
+      series: [
+        { label: "full build", colour: "#8f1d1d", values: rows.map((row) => row.full.peakTotalBytes / 1048576) },
+        { label: "bare Eleventy", colour: "#555555", values: rows.map((row) => row.floor.peakTotalBytes / 1048576) },
+      ],
+    },
+  ];
+  panels.forEach((chartPanel, index) => {
+    const left = pad.left + index * (panel + 60);
+    const maxY = Math.max(...chartPanel.series.flatMap((series) => series.values)) * 1.1;
+    const x = (value: number) => left + ((value - minX) / (maxX - minX || 1)) * panel;
+    const y = (value: number) => height - pad.bottom - (value / maxY) * (height - pad.top - pad.bottom);
+    svg.ele("text", { x: left, y: 20, "font-weight": "bold" }).txt(chartPanel.title);
+    svg.ele("line", { x1: left, y1: height - pad.bottom, x2: left + panel, y2: height - pad.bottom, stroke: "#999" });
+    svg.ele("line", { x1: left, y1: pad.top, x2: left, y2: height - pad.bottom, stroke: "#999" });
+    for (const fraction of [0, 0.5, 1]) {
+      svg.ele("text", { x: left - 6, y: y(maxY * fraction / 1.1) + 4, "text-anchor": "end" }).txt(String(Math.round((maxY * fraction) / 1.1)));
+    }
+    rows.forEach((row, rowIndex) => {
+      svg.ele("text", { x: x(xs[rowIndex]!), y: height - pad.bottom + 16, "text-anchor": "middle" }).txt(row.articles.toLocaleString("en"));
+    });
+    svg.ele("text", { x: left + panel / 2, y: height - 8, "text-anchor": "middle" }).txt("articles (log scale)");
+    chartPanel.series.forEach((series, seriesIndex) => {
+      const points = series.values.map((value, rowIndex) => `${x(xs[rowIndex]!).toFixed(1)},${y(value).toFixed(1)}`).join(" ");
+      svg.ele("polyline", { points, fill: "none", stroke: series.colour, "stroke-width": 2 });
+      series.values.forEach((value, rowIndex) => svg.ele("circle", { cx: x(xs[rowIndex]!).toFixed(1), cy: y(value).toFixed(1), r: 3, fill: series.colour }));
+      svg.ele("text", { x: left + 8, y: pad.top + 12 + seriesIndex * 14, fill: series.colour }).txt(series.label);
+    });
+  });
+  return svg.end({ prettyPrint: true });
+}
+
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000" } } });
+const sizes = values.sizes!.split(",").map((size) => Number(size.trim())).filter((size) => size > 0);
+const rows: Row[] = [];
+for (const size of sizes) rows.push(await benchSize(size));
+console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}\n`);
+console.log(table(rows));
+if (rows.length > 1) {
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  const growth = last.full.wallSeconds / last.articles / (first.full.wallSeconds / first.articles);
+  console.log(`\nCost an article at ${last.articles.toLocaleString("en")} vs ${first.articles.toLocaleString("en")}: ${growth.toFixed(2)}×`);
+}
+await mkdir(path.join(root, "docs"), { recursive: true });
+await writeFile(path.join(root, "docs", "bench.svg"), chart(rows));
+console.log("\nChart: docs/bench.svg");
