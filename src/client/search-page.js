@@ -79,7 +79,8 @@ if (root) {
   input.value = params.get("q") ?? "";
   ui.hidden = false;
 
-  let shards = [];
+  // Searches wait for the index to load; typing before then is searched once it has.
+  const shardsReady = loadShards();
   let results = [];
   let shown = 0;
   let run = 0;
@@ -150,12 +151,14 @@ if (root) {
       return;
     }
     const filters = Object.fromEntries(Object.entries(chosen).filter(([, values]) => values.length > 0).map(([name, values]) => [name, { any: values }]));
-    const response = await searchAll(shards, term, filters, newest);
+    const response = await searchAll(await shardsReady, term, filters, newest);
     if (mine !== run) return; // a newer search has started
     results = response.results;
     shown = 0;
     list.replaceChildren();
-    summary.textContent = results.length === 0 ? `No results for “${term}”` : `${results.length.toLocaleString()} result${results.length === 1 ? "" : "s"} for “${term}”`;
+    // The words come from the page, in its edition's language.
+    const words = results.length === 0 ? root.dataset.resultsNone : results.length === 1 ? root.dataset.resultsOne : root.dataset.resultsMany;
+    summary.textContent = words.replace("{term}", term).replace("{count}", results.length.toLocaleString(document.documentElement.lang));
     renderFilters(response.counts);
     await showMore();
     if (mine === run) root.dataset.state = "ready"; // for tests and assistive tech alike: results are in
@@ -173,6 +176,5 @@ if (root) {
   });
   more.addEventListener("click", showMore);
 
-  shards = await loadShards();
   await search();
 }

@@ -1,5 +1,6 @@
 import type { Article, ArticleLink } from "../content/articles.ts";
 import type { Settings, SectionSetting } from "../config/site-settings.ts";
+import { fillText, type Edition } from "../config/editions.ts";
 import { tagKey, tagSlug } from "../slugs/slugs.ts";
 import { computeRelatedArticles, relatedLink } from "./related-articles.ts";
 
@@ -24,6 +25,7 @@ export interface PageMeta {
 
 /** One page of a section or tag listing, chunked once per build. */
 export interface ListPage {
+  edition: Edition;
   kind: "section" | "tag";
   key: string;
   heading: string;
@@ -58,13 +60,15 @@ export interface SectionSummary extends SectionSetting {
 
 /** A search page: one per language the articles are written in (Pagefind indexes each apart). */
 export interface SearchPage {
+  edition: Edition;
   lang: string;
   url: string;
   meta: PageMeta;
 }
 
-/** Everything the templates read, computed once per build: no template loops over all articles. */
-export interface Newsroom {
+/** One edition's newsroom: its articles, front page, sections and tags. */
+export interface EditionNewsroom {
+  edition: Edition;
   articles: Article[];
   lead?: Article;
   /** The stories after the lead, across sections, for the home page's "Latest" column. */
@@ -72,6 +76,21 @@ export interface Newsroom {
   sections: SectionSummary[];
   sectionPages: ListPage[];
   tags: TagSummary[];
+  tagPages: ListPage[];
+  searchPage: SearchPage;
+  homeMeta: PageMeta;
+  tagIndexMeta: PageMeta;
+}
+
+/**
+ * Everything the templates read, computed once per build: no template loops over all articles.
+ * Lists hold every edition's pages; each page knows its edition.
+ */
+export interface Newsroom {
+  /** Every edition's articles, newest first. */
+  articles: Article[];
+  editions: EditionNewsroom[];
+  sectionPages: ListPage[];
   tagPages: ListPage[];
   searchPages: SearchPage[];
 }
@@ -88,15 +107,16 @@ export function compareNewestFirst(a: Article, b: Article): number {
 export function paginate(
   items: Article[],
   pageSize: number,
-  base: { kind: ListPage["kind"]; key: string; heading: string; description: string; url: string; siteName: string },
+  base: { kind: ListPage["kind"]; key: string; heading: string; description: string; url: string; edition: Edition },
 ): ListPage[] {
   const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
   const urlOf = (number: number) => (number === 1 ? base.url : `${base.url}page/${number}/`);
   const pages: ListPage[] = [];
   for (let number = 1; number <= pageCount; number++) {
     const url = urlOf(number);
-    const suffix = number > 1 ? ` (page ${number} of ${pageCount})` : "";
+    const suffix = number > 1 ? fillText(base.edition.ui.pageTitleSuffix!, { page: number, pages: pageCount }) : "";
     pages.push({
+      edition: base.edition,
       kind: base.kind,
       key: base.key,
       heading: base.heading,
@@ -134,10 +154,10 @@ const linkTo = (article: Article | undefined): ArticleLink | undefined =>
   article ? { title: article.title, url: article.url } : undefined;
 
 /**
- * Builds the newsroom from the articles this build publishes: sorted once, grouped by section
+ * Builds one edition's newsroom from its published articles: sorted once, grouped by section
  * and by tag in one pass each (an inverted index, never a nested loop over all articles).
  */
-export function buildNewsroom(published: Article[], settings: Settings): Newsroom {
+export function buildEditionNewsroom(published: Article[], settings: Settings, edition: Edition): EditionNewsroom {
   const { site } = settings;
   const articles = [...published].sort(compareNewestFirst);
 
@@ -168,9 +188,9 @@ export function buildNewsroom(published: Article[], settings: Settings): Newsroo
     let slug = tagSlug(key);
     for (let n = 2; usedSlugs.has(slug); n++) slug = `${tagSlug(key)}-${n}`;
     usedSlugs.add(slug);
-    return { key, label, slug, url: `/tags/${slug}/`, count: tagArticles.get(key)!.length };
+    return { key, label, slug, url: `${edition.prefix}tags/${slug}/`, count: tagArticles.get(key)!.length };
   });
-  tags.sort((a, b) => a.label.localeCompare(b.label, site.locale) || (a.key < b.key ? -1 : 1));
+  tags.sort((a, b) => a.label.localeCompare(b.label, edition.locale) || (a.key < b.key ? -1 : 1));
   const tagByKey = new Map(tags.map((tag) => [tag.key, tag]));
   for (const article of articles) {
     const keys = [...new Set(article.rawTags.map(tagKey))];
@@ -179,7 +199,7 @@ export function buildNewsroom(published: Article[], settings: Settings): Newsroo
 
   for (const [article, related] of computeRelatedArticles(articles)) article.related = related.map(relatedLink);
 
-  const bySection = new Map<string, Article[]>(settings.sections.map((section) => [section.key, []]));
+  const bySection = new Map<string, Article[]>(edition.sections.map((section) => [section.key, []]));
   for (const article of articles) bySection.get(article.sectionKey)!.push(article);
   for (const list of bySection.values()) {
     // `articles` is newest first, so in a section the previous story is the next one in the list.
@@ -190,9 +210,9 @@ export function buildNewsroom(published: Article[], settings: Settings): Newsroo
   }
 
   const lead = articles[0];
-  const sections: SectionSummary[] = settings.sections.map((section) => ({
+  const sections: SectionSummary[] = edition.sections.map((section) => ({
     ...section,
-    url: `/${section.key}/`,
+    url: `${edition.prefix}${section.key}/`,
     count: bySection.get(section.key)!.length,
     // The lead story already heads the home page; its section block shows the next ones.
     latest: bySection
@@ -200,14 +220,14 @@ export function buildNewsroom(published: Article[], settings: Settings): Newsroo
       .filter((article) => article !== lead)
       .slice(0, site.homeLatestPerSection),
   }));
-  const sectionPages = settings.sections.flatMap((section) =>
+  const sectionPages = sections.flatMap((section) =>
     paginate(bySection.get(section.key)!, site.pageSize, {
       kind: "section",
       key: section.key,
       heading: section.label,
       description: section.description,
-      url: `/${section.key}/`,
-      siteName: site.name,
+      url: section.url,
+      edition,
     }),
   );
   const tagPages = tags.flatMap((tag) =>
@@ -215,21 +235,60 @@ export function buildNewsroom(published: Article[], settings: Settings): Newsroo
       kind: "tag",
       key: tag.key,
       heading: tag.label,
-      description: `Articles tagged “${tag.label}” in ${site.name}.`,
+      description: fillText(edition.ui.tagDescription!, { tag: tag.label, site: edition.name }),
       url: tag.url,
-      siteName: site.name,
+      edition,
     }),
   );
-  // The site's language searches at /search/; another language's articles at /{lang}/search/,
-  // where <html lang> makes Pagefind load that language's index (and segment Chinese).
-  const languages = [...new Set(articles.map((article) => article.lang ?? site.language))].filter((lang) => lang !== site.language).sort();
-  const searchPages: SearchPage[] = [site.language, ...languages].map((lang) => {
-    const url = lang === site.language ? "/search/" : `/${lang}/search/`;
-    return {
-      lang,
-      url,
-      meta: { title: "Search", description: "Search every article by word, and narrow the results by section and tag.", path: url, type: "website" },
-    };
-  });
-  return { articles, lead, latest: articles.slice(1, 6), sections, sectionPages, tags, tagPages, searchPages };
+  // Each edition searches its own language's index (Pagefind picks it from <html lang>, and
+  // segments Chinese): /search/ and /zh/search/.
+  const searchUrl = `${edition.prefix}search/`;
+  return {
+    edition,
+    articles,
+    lead,
+    latest: articles.slice(1, 6),
+    sections,
+    sectionPages,
+    tags,
+    tagPages,
+    searchPage: { edition, lang: edition.lang, url: searchUrl, meta: { title: edition.ui.search!, description: edition.ui.searchDescription!, path: searchUrl, type: "website" } },
+    homeMeta: { title: "", description: edition.description, path: edition.prefix, type: "website" },
+    tagIndexMeta: { title: edition.ui.allTags!, description: edition.ui.allTagsDescription!, path: `${edition.prefix}tags/`, type: "website" },
+  };
+}
+
+/**
+ * Builds every edition's newsroom from the articles this build publishes, then links each
+ * article to its translations (articles of other editions with the same `translationKey`).
+ */
+export function buildNewsroom(published: Article[], settings: Settings): Newsroom {
+  const editions = settings.editions.map((edition) =>
+    buildEditionNewsroom(
+      published.filter((article) => article.lang === edition.lang),
+      settings,
+      edition,
+    ),
+  );
+  const byKey = new Map<string, Article[]>();
+  for (const article of published) {
+    if (!article.translationKey) continue;
+    byKey.set(article.translationKey, [...(byKey.get(article.translationKey) ?? []), article]);
+  }
+  for (const group of byKey.values()) {
+    for (const article of group) {
+      article.translations = group
+        .filter((other) => other !== article)
+        .sort((a, b) => settings.editions.findIndex((edition) => edition.lang === a.lang) - settings.editions.findIndex((edition) => edition.lang === b.lang))
+        .map((other) => ({ lang: other.lang, htmlLang: other.edition.htmlLang, url: other.url, title: other.title, editionName: other.edition.name }));
+      article.defaultEditionUrl = group.find((other) => other.edition.isDefault)?.url ?? article.url;
+    }
+  }
+  return {
+    articles: editions.flatMap((edition) => edition.articles).sort(compareNewestFirst),
+    editions,
+    sectionPages: editions.flatMap((edition) => edition.sectionPages),
+    tagPages: editions.flatMap((edition) => edition.tagPages),
+    searchPages: editions.map((edition) => edition.searchPage),
+  };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { readEditions, type Edition } from "./editions.ts";
 
 /** `_data/site.json`: the newsroom's identity and defaults. */
 export interface SiteSettings {
@@ -11,7 +12,11 @@ export interface SiteSettings {
   /** A custom domain for GitHub Pages (e.g. news.example.org); empty for <owner>.github.io/<repo>/. */
   customDomain: string;
   language: string;
+  /** `<html lang>` of the default edition. */
+  htmlLang: string;
   locale: string;
+  /** luxon formats of the default edition's dates. */
+  dateFormats: { dateline: string; short: string };
   timeZone: string;
   publisher: string;
   pageSize: number;
@@ -40,6 +45,8 @@ export interface SectionSetting {
 export interface Settings {
   site: SiteSettings;
   sections: SectionSetting[];
+  /** The language editions, the default first. */
+  editions: Edition[];
 }
 
 function readJson<T>(file: string): T {
@@ -52,8 +59,7 @@ function readJson<T>(file: string): T {
 
 /** Reads the settings a build needs from `_data/` (the only place a site owner edits). */
 export function readSettings(dataDir: string = path.resolve("_data")): Settings {
-  return {
-    site: readJson<SiteSettings>(path.join(dataDir, "site.json")),
-    sections: readJson<SectionSetting[]>(path.join(dataDir, "sections.json")),
-  };
+  const site = readJson<SiteSettings>(path.join(dataDir, "site.json"));
+  const sections = readJson<SectionSetting[]>(path.join(dataDir, "sections.json"));
+  return { site, sections, editions: readEditions(dataDir, site, sections) };
 }

@@ -10,6 +10,7 @@ import { articleSlug } from "../slugs/slugs.ts";
 import { formatDateline, formatShortDate, isoDateTime, urlDateParts } from "../dates/dates.ts";
 import { appendCredit, firstParagraphText } from "../markdown/markdown.ts";
 import type { Settings } from "../config/site-settings.ts";
+import type { Edition } from "../config/editions.ts";
 import type { PageMeta } from "../collections/newsroom.ts";
 import type { RelatedLink } from "../collections/related-articles.ts";
 import type { ResponsiveImage } from "../images/article-images.ts";
@@ -69,8 +70,14 @@ export interface Article {
   responsibleEditor?: string;
   image?: ArticleImage;
   status: PublicationStatus;
-  lang?: string;
+  /** The article's language: its edition's. */
+  lang: string;
+  edition: Edition;
   translationKey?: string;
+  /** The same story in the site's other editions; filled by the newsroom. */
+  translations: Array<{ lang: string; htmlLang: string; url: string; title: string; editionName: string }>;
+  /** The version for readers of no listed language (hreflang x-default): the default edition's, else this. */
+  defaultEditionUrl: string;
   previous?: ArticleLink;
   next?: ArticleLink;
   /** Recommended Reading, ranked; filled by the newsroom. */
@@ -103,12 +110,17 @@ export function createParseContext(settings: Settings, markdown: MarkdownIt, now
   const schema = createFrontMatterSchema({
     sectionKeys: settings.sections.map((section) => section.key),
     timeZone: settings.site.timeZone,
+    languages: settings.editions.map((edition) => edition.lang),
   });
   return { settings, schema, markdown, now };
 }
 
-function displayDate(date: DateTime, locale: string): DisplayDate {
-  return { iso: isoDateTime(date), dateline: formatDateline(date, locale), short: formatShortDate(date, locale) };
+function displayDate(date: DateTime, edition: Edition): DisplayDate {
+  return {
+    iso: isoDateTime(date),
+    dateline: formatDateline(date, edition.locale, edition.dateFormats.dateline),
+    short: formatShortDate(date, edition.locale, edition.dateFormats.short),
+  };
 }
 
 /**
@@ -143,7 +155,8 @@ export function parseArticle(
     return { problems };
   }
   const fields = result.data;
-  const { site, sections } = context.settings;
+  // The article belongs to the edition of its language (the default edition without `lang`).
+  const edition = context.settings.editions.find((candidate) => candidate.lang === (fields.lang ?? context.settings.site.language))!;
   // Images live beside the article (in the content repository), never on another server.
   let image: ArticleImage | undefined;
   if (fields.image) {
@@ -158,10 +171,11 @@ export function parseArticle(
     if (problems.some((problem) => problem.severity === "error")) return { problems };
     image = { ...fields.image, file };
   }
-  const section = sections.find((candidate) => candidate.key === fields.section)!;
+  const section = edition.sections.find((candidate) => candidate.key === fields.section)!;
   const slug = fields.slug ?? articleSlug(path.basename(displayPath, ".md"));
   const { year, month } = urlDateParts(fields.date);
-  const url = `/${section.key}/${year}/${month}/${slug}/`;
+  const sectionUrl = `${edition.prefix}${section.key}/`;
+  const url = `${sectionUrl}${year}/${month}/${slug}/`;
   const summary = fields.summary ?? firstParagraphText(context.markdown, parsed.content);
   const status: PublicationStatus = fields.draft ? "draft" : fields.date > context.now ? "embargoed" : "published";
   const article: Article = {
@@ -171,11 +185,11 @@ export function parseArticle(
     url,
     sectionKey: section.key,
     sectionLabel: section.label,
-    sectionUrl: `/${section.key}/`,
-    published: displayDate(fields.date, site.locale),
+    sectionUrl,
+    published: displayDate(fields.date, edition),
     publishedAt: fields.date,
     sortKey: fields.date.toUTC().toISO({ suppressMilliseconds: true }) ?? "",
-    updated: fields.updated ? displayDate(fields.updated, site.locale) : undefined,
+    updated: fields.updated ? displayDate(fields.updated, edition) : undefined,
     correction: fields.correction,
     rawTags: fields.tags ?? [],
     tags: [],
@@ -188,7 +202,10 @@ export function parseArticle(
     responsibleEditor: fields.responsibleEditor,
     image,
     status,
-    lang: fields.lang,
+    lang: edition.lang,
+    edition,
+    translations: [],
+    defaultEditionUrl: url,
     translationKey: fields.translationKey,
     meta: { title: fields.title, description: summary, path: url, type: "article" },
   };
@@ -232,6 +249,23 @@ export async function loadArticles(
       });
     } else {
       byUrl.set(article.url, article);
+    }
+  }
+  // Translations share a translationKey; within one language a key names one article.
+  const byTranslation = new Map<string, Article>();
+  for (const article of articles) {
+    if (!article.translationKey) continue;
+    const key = `${article.lang}\u0000${article.translationKey}`;
+    const earlier = byTranslation.get(key);
+    if (earlier) {
+      problems.push({
+        file: article.sourcePath,
+        field: "translationKey",
+        reason: `"${article.translationKey}" is already used by ${earlier.sourcePath} in the same language (${article.lang}); each translation must be in another language`,
+        severity: "error",
+      });
+    } else {
+      byTranslation.set(key, article);
     }
   }
   return { articles, problems };

@@ -7,6 +7,8 @@ import { ARTICLE_SLUG_PATTERN } from "../slugs/slugs.ts";
 export interface FrontMatterOptions {
   sectionKeys: readonly string[];
   timeZone: string;
+  /** The languages of the site's editions (`en`, `zh`). */
+  languages: readonly string[];
 }
 
 const required = (what: string) => (issue: { input: unknown }) =>
@@ -35,8 +37,9 @@ function dateField(timeZone: string, what: string) {
  * The article front-matter contract (SPEC §4) as one zod schema; `FrontMatter` below is its type.
  * Section keys and the time zone come from `_data/`, so the schema is made per site.
  */
-export function createFrontMatterSchema({ sectionKeys, timeZone }: FrontMatterOptions) {
+export function createFrontMatterSchema({ sectionKeys, timeZone, languages }: FrontMatterOptions) {
   const sectionList = sectionKeys.join(", ");
+  const languageList = languages.join(", ");
   return z
     .object({
       title: z.string({ error: required("a headline") }).trim().min(1, "must not be empty"),
@@ -75,7 +78,10 @@ export function createFrontMatterSchema({ sectionKeys, timeZone }: FrontMatterOp
         .regex(ARTICLE_SLUG_PATTERN, "must be lowercase letters, digits and single hyphens (e.g. night-ferry)")
         .optional(),
       draft: z.boolean({ error: "must be true or false" }).optional(),
-      lang: z.string({ error: "must be a language tag" }).trim().min(2).optional(),
+      lang: z
+        .string({ error: `must be one of: ${languageList}` })
+        .refine((lang) => languages.includes(lang), { error: (issue) => `unknown language "${String(issue.input)}"; expected one of: ${languageList}` })
+        .optional(),
       translationKey: optionalText,
     })
     .superRefine((data, context) => {

@@ -26,19 +26,22 @@ export function isoDateTime(date: DateTime): string {
 }
 
 /**
- * The dateline readers see: day, month, year and time in the site's zone.
+ * The dateline readers see: day, month, year and time in the site's zone, in an edition's
+ * locale and format.
  * @example formatDateline(dt, "en-GB") // "1 March 2025, 00:30"
+ * @example formatDateline(dt, "zh-CN", "yyyy年M月d日 HH:mm") // "2025年3月1日 00:30"
  */
-export function formatDateline(date: DateTime, locale: string): string {
-  return date.setLocale(locale).toFormat("d MMMM yyyy, HH:mm");
+export function formatDateline(date: DateTime, locale: string, format = "d MMMM yyyy, HH:mm"): string {
+  return date.setLocale(locale).toFormat(format);
 }
 
 /**
  * The short date used in lists.
  * @example formatShortDate(dt, "en-GB") // "1 Mar 2025"
+ * @example formatShortDate(dt, "zh-CN", "yyyy年M月d日") // "2025年3月1日"
  */
-export function formatShortDate(date: DateTime, locale: string): string {
-  return date.setLocale(locale).toFormat("d MMM yyyy");
+export function formatShortDate(date: DateTime, locale: string, format = "d MMM yyyy"): string {
+  return date.setLocale(locale).toFormat(format);
 }
 
 /** Year and month of an article's URL, taken in the site's zone. */

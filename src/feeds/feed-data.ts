@@ -1,5 +1,5 @@
 import type { Article } from "../content/articles.ts";
-import type { Newsroom } from "../collections/newsroom.ts";
+import type { EditionNewsroom } from "../collections/newsroom.ts";
 import type { SiteSettings } from "../config/site-settings.ts";
 
 /** One feed entry, every URL absolute. */
@@ -56,50 +56,44 @@ function feedItem(article: Article, url: (path: string) => string, origin: strin
     published: article.published.iso,
     updated: (article.updated ?? article.published).iso,
     // The credit names who wrote or supplied the story; without one, the newsroom itself.
-    authors: [article.credit ?? site.publisher],
+    authors: [article.credit ?? article.edition.publisher],
     section: { key: article.sectionKey, label: article.sectionLabel, url: url(article.sectionUrl) },
     tags: article.tags.map((tag) => tag.label),
     image: article.image?.responsive ? url(article.image.responsive.fallback.url) : undefined,
-    language: article.lang ?? site.language,
+    language: article.lang,
   };
 }
 
-/** The site-wide feed and one per section, built once per build from the sorted newsroom. */
-export function buildFeeds(newsroom: Newsroom, site: SiteSettings, url: (path: string) => string, rights: string): Array<FeedData & { path: string }> {
+/** An edition's feed and one per section, built once per build from the sorted newsroom. */
+export function buildFeeds(newsroom: EditionNewsroom, site: SiteSettings, url: (path: string) => string): Array<FeedData & { path: string }> {
+  const { edition } = newsroom;
   const origin = new URL(url("/")).origin;
-  const make = (
-    path: string,
-    title: string,
-    description: string,
-    homePath: string,
-    articles: Article[],
-  ): FeedData & { path: string } => {
+  const make = (path: string, title: string, description: string, articles: Article[]): FeedData & { path: string } => {
     const items = articles.map((article) => feedItem(article, url, origin, site));
     const updated = items.map((item) => item.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? "1970-01-01T00:00:00Z";
     return {
       path,
       title,
       description,
-      language: site.language,
-      homeUrl: url(homePath),
+      language: edition.lang,
+      homeUrl: url(path),
       atomUrl: url(`${path}feed.xml`),
       jsonUrl: url(`${path}feed.json`),
       iconUrl: url(site.brand.icon),
-      publisher: site.publisher,
-      rights,
+      publisher: edition.publisher,
+      rights: edition.footer.copyright,
       updated,
       items,
     };
   };
-  const siteFeed = make("/", site.name, site.description, "/", newsroom.articles.slice(0, SITE_FEED_SIZE));
+  const editionFeed = make(edition.prefix, edition.name, edition.description, newsroom.articles.slice(0, SITE_FEED_SIZE));
   const sectionFeeds = newsroom.sections.map((section) =>
     make(
       section.url,
-      `${section.label} | ${site.name}`,
+      `${section.label} | ${edition.name}`,
       section.description,
-      section.url,
       newsroom.sectionPages.find((page) => page.key === section.key && page.pageNumber === 1)!.items.slice(0, SECTION_FEED_SIZE),
     ),
   );
-  return [siteFeed, ...sectionFeeds];
+  return [editionFeed, ...sectionFeeds];
 }

@@ -1,8 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildEnv } from "../config/build-env.ts";
 import type { NewsroomSource } from "../content/newsroom-plugin.ts";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { createUrlMaker } from "../urls/site-urls.ts";
 import { buildFeeds } from "./feed-data.ts";
 import { renderAtom } from "./atom.ts";
@@ -25,15 +23,16 @@ export function syndicationPlugin(eleventyConfig: EleventyConfig, options: { env
   eleventyConfig.addGlobalData("machineFiles", async (): Promise<MachineFile[]> => {
     const { newsroom } = await source.load();
     const { site } = readSettings();
-    const footer = JSON.parse(readFileSync(path.resolve("_data/footer.json"), "utf8")) as { copyright: string };
     const url = createUrlMaker(siteUrl, env.pathPrefix);
     const files: MachineFile[] = [];
-    for (const feed of buildFeeds(newsroom, site, url, footer.copyright)) {
-      files.push({ url: `${feed.path}feed.xml`, body: renderAtom(feed) });
-      files.push({ url: `${feed.path}feed.json`, body: renderJsonFeed(feed) });
+    for (const edition of newsroom.editions) {
+      for (const feed of buildFeeds(edition, site, url)) {
+        files.push({ url: `${feed.path}feed.xml`, body: renderAtom(feed) });
+        files.push({ url: `${feed.path}feed.json`, body: renderJsonFeed(feed) });
+      }
     }
     for (const file of buildSitemapFiles(sitemapEntries(newsroom), url)) files.push({ url: file.path, body: file.body });
-    files.push({ url: "/news-sitemap.xml", body: buildNewsSitemap(newsroom, site, env.now, url) });
+    files.push({ url: "/news-sitemap.xml", body: buildNewsSitemap(newsroom, env.now, url) });
     files.push({ url: "/robots.txt", body: buildRobotsTxt(url) });
     return files;
   });

@@ -1,6 +1,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildEnv } from "../config/build-env.ts";
 import { absoluteUrl, srcsetWithPathPrefix, withPathPrefix } from "../urls/site-urls.ts";
+import { fillText } from "../config/editions.ts";
 
 /** Longest `<title>` search engines show in full; html-validate's `long-title` rule agrees. */
 export const MAX_TITLE_LENGTH = 70;
@@ -49,5 +50,6 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: { env: Bu
   eleventyConfig.addFilter("href", (path: string) => withPathPrefix(path, env.pathPrefix));
   eleventyConfig.addFilter("srcsetHref", (srcset: string) => srcsetWithPathPrefix(srcset, env.pathPrefix));
   eleventyConfig.addFilter("documentTitle", documentTitle);
+  eleventyConfig.addFilter("fill", fillText);
   eleventyConfig.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, siteUrl, env.pathPrefix));
 }

@@ -55,7 +55,7 @@ export function searchRecord(article: Article, site: SiteSettings): SearchRecord
   return {
     url: article.url,
     content: [article.title, article.summary, htmlToText(article.bodyHtml), article.tags.map((tag) => tag.label).join(" ")].join("\n"),
-    language: article.lang ?? site.language,
+    language: article.lang,
     meta,
     filters: { section: [article.sectionLabel], tag: article.tags.map((tag) => tag.label) },
     sort: { date: article.sortKey },
@@ -70,7 +70,7 @@ export function planShards(articles: readonly Article[], site: SiteSettings, siz
   const byLanguage = new Map<string, Article[]>();
   for (let index = articles.length - 1; index >= 0; index--) {
     const article = articles[index]!;
-    const language = article.lang ?? site.language;
+    const language = article.lang;
     const list = byLanguage.get(language) ?? [];
     list.push(article);
     byLanguage.set(language, list);

@@ -2,12 +2,12 @@ import { create } from "xmlbuilder2";
 import { xmlText } from "../xml/xml-text.ts";
 import type { DateTime } from "luxon";
 import type { Newsroom } from "../collections/newsroom.ts";
-import type { SiteSettings } from "../config/site-settings.ts";
 
-/** One page in the sitemap. */
+/** One page in the sitemap, with the same page in the site's other languages. */
 export interface SitemapEntry {
   path: string;
   lastmod?: string;
+  alternates?: Array<{ hreflang: string; path: string }>;
 }
 
 /** sitemaps.org: at most 50,000 URLs in one sitemap file. */
@@ -15,28 +15,42 @@ export const SITEMAP_URL_LIMIT = 50_000;
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+const XHTML_NS = "http://www.w3.org/1999/xhtml";
 
-/** Every public page: home, tag index, section and tag pages, articles (not 404 or search). */
+/**
+ * Every public page of every edition: home, tag index, section and tag pages, articles (not
+ * 404 or search). Articles with translations list them (and themselves) as alternates.
+ */
 export function sitemapEntries(newsroom: Newsroom): SitemapEntry[] {
   const newest = (items: { updated?: { iso: string }; published: { iso: string } }[]) => {
     const first = items[0];
     return first ? (first.updated ?? first.published).iso : undefined;
   };
-  return [
-    { path: "/", lastmod: newest(newsroom.articles) },
-    { path: "/tags/", lastmod: newest(newsroom.articles) },
-    ...newsroom.sectionPages.map((page) => ({ path: page.url, lastmod: newest(page.items) })),
-    ...newsroom.tagPages.map((page) => ({ path: page.url, lastmod: newest(page.items) })),
-    ...newsroom.articles.map((article) => ({ path: article.url, lastmod: (article.updated ?? article.published).iso })),
-  ];
+  return newsroom.editions.flatMap((edition) => [
+    { path: edition.edition.prefix, lastmod: newest(edition.articles) },
+    { path: `${edition.edition.prefix}tags/`, lastmod: newest(edition.articles) },
+    ...edition.sectionPages.map((page) => ({ path: page.url, lastmod: newest(page.items) })),
+    ...edition.tagPages.map((page) => ({ path: page.url, lastmod: newest(page.items) })),
+    ...edition.articles.map((article) => ({
+      path: article.url,
+      lastmod: (article.updated ?? article.published).iso,
+      alternates:
+        article.translations.length > 0
+          ? [{ hreflang: article.edition.htmlLang, path: article.url }, ...article.translations.map((translation) => ({ hreflang: translation.htmlLang, path: translation.url }))]
+          : undefined,
+    })),
+  ]);
 }
 
 function urlset(entries: SitemapEntry[], url: (path: string) => string): string {
-  const root = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", { xmlns: SITEMAP_NS });
+  const root = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", { xmlns: SITEMAP_NS, "xmlns:xhtml": XHTML_NS });
   for (const entry of entries) {
     const item = root.ele("url");
     item.ele("loc").txt(xmlText(url(entry.path)));
     if (entry.lastmod) item.ele("lastmod").txt(xmlText(entry.lastmod));
+    for (const alternate of entry.alternates ?? []) {
+      item.ele("xhtml:link", { rel: "alternate", hreflang: alternate.hreflang, href: xmlText(url(alternate.path)) });
+    }
   }
   return root.end({ prettyPrint: true });
 }
@@ -69,7 +83,7 @@ export function newsLanguage(lang: string): string {
 }
 
 /** The Google News sitemap: articles published in the 48 hours before the build's now, at most 1,000. */
-export function buildNewsSitemap(newsroom: Newsroom, site: SiteSettings, now: DateTime, url: (path: string) => string): string {
+export function buildNewsSitemap(newsroom: Newsroom, now: DateTime, url: (path: string) => string): string {
   const since = now.minus({ hours: 48 });
   const recent = newsroom.articles.filter((article) => article.publishedAt > since && article.publishedAt <= now).slice(0, 1000);
   const root = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", { xmlns: SITEMAP_NS, "xmlns:news": NEWS_NS });
@@ -78,8 +92,8 @@ export function buildNewsSitemap(newsroom: Newsroom, site: SiteSettings, now: Da
     item.ele("loc").txt(xmlText(url(article.url)));
     const news = item.ele("news:news");
     const publication = news.ele("news:publication");
-    publication.ele("news:name").txt(xmlText(site.name));
-    publication.ele("news:language").txt(xmlText(newsLanguage(article.lang ?? site.language)));
+    publication.ele("news:name").txt(xmlText(article.edition.name));
+    publication.ele("news:language").txt(xmlText(newsLanguage(article.lang)));
     news.ele("news:publication_date").txt(xmlText(article.published.iso));
     news.ele("news:title").txt(xmlText(article.title));
   }

@@ -16,11 +16,11 @@ export function jsonForScript(value: unknown): string {
 }
 
 /** schema.org NewsArticle for one article page, every URL absolute. */
-export function newsArticleData(article: Article, site: SiteSettings, url: (path: string) => string, copyrightHolder = site.publisher) {
+export function newsArticleData(article: Article, site: SiteSettings, url: (path: string) => string, copyrightHolder = article.edition.publisher) {
   const publisher = {
     "@type": "NewsMediaOrganization",
-    name: site.publisher,
-    url: url("/"),
+    name: article.edition.publisher,
+    url: url(article.edition.prefix),
     logo: { "@type": "ImageObject", url: url(site.brand.logo), width: site.brand.logoWidth, height: site.brand.logoHeight },
   };
   return {
@@ -32,7 +32,7 @@ export function newsArticleData(article: Article, site: SiteSettings, url: (path
     description: article.summary,
     datePublished: article.published.iso,
     dateModified: (article.updated ?? article.published).iso,
-    author: { "@type": "Organization", name: article.credit ?? site.publisher },
+    author: { "@type": "Organization", name: article.credit ?? article.edition.publisher },
     ...(article.credit ? { creditText: article.credit } : {}),
     ...(article.editor ? { editor: { "@type": "Person", name: article.editor } } : {}),
     publisher,
@@ -40,7 +40,7 @@ export function newsArticleData(article: Article, site: SiteSettings, url: (path
     image: [url(article.image?.responsive?.fallback.url ?? site.brand.socialImage)],
     articleSection: article.sectionLabel,
     keywords: article.tags.map((tag) => tag.label),
-    inLanguage: article.lang ?? site.language,
+    inLanguage: article.edition.htmlLang,
     isAccessibleForFree: true,
     ...(article.correction
       ? { correction: { "@type": "CorrectionComment", text: article.correction, datePublished: (article.updated ?? article.published).iso } }

@@ -109,6 +109,25 @@ describe("the search page", () => {
   });
 });
 
+describe("a Chinese reader", () => {
+  it("lands on a Chinese page, switches to the English translation and back, and searches in Chinese", async () => {
+    const { page, errors } = await openPage(`${root.origin}/zh/sci-tech/2025/03/hostile-title/`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-Hans");
+    await page.getByRole("link", { name: "Read in English" }).click();
+    await page.waitForURL("**/sci-tech/2025/03/hostile-title/");
+    expect(new URL(page.url()).pathname).toBe("/sci-tech/2025/03/hostile-title/");
+    expect(await page.locator("h1").textContent()).toBe('Data & "AI": <Rules>');
+    await page.getByRole("link", { name: "阅读中文版" }).click();
+    await page.waitForURL("**/zh/sci-tech/2025/03/hostile-title/");
+    await page.locator("#bs-search-form-q").fill("炒茶");
+    await page.locator("#bs-search-form-q").press("Enter");
+    await page.waitForURL("**/zh/search/?q=*");
+    await expect.poll(() => resultHeadlines(page), { timeout: 15_000 }).toEqual(["茶叶节在港城开幕"]);
+    expect(await page.locator(".bs-search__summary").textContent()).toBe("找到1条“炒茶”的结果");
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("search under PATH_PREFIX=/newsroom/", () => {
   it("finds an article by a rare word and opens it under the prefix", async () => {
     const { page, errors } = await openPage(`${prefixed.origin}/newsroom/search/?q=quokkabeacon`);

@@ -41,9 +41,11 @@ describe("a build with broken articles", () => {
       /\/tags-not-a-list\/article\.md: tags: must be a list of strings/,
       /\/unknown-section\/article\.md: section: unknown section "sport"; expected one of: china, world, economy, sci-tech, culture, society/,
       /\/updated-before-date\/article\.md: updated: must not be before date/,
+      /\/unknown-lang\/article\.md: lang: unknown language "jp"; expected one of: en, zh/,
+      /\/duplicate-translation\/second\.md: translationKey: "ferry" is already used by .*\/duplicate-translation\/first\.md in the same language \(zh\)/,
     ];
     for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true);
-    expect(failed.stderr).toContain("12 problems in the articles; nothing was written");
+    expect(failed.stderr).toContain("14 problems in the articles; nothing was written");
   });
 
   it("leaves the previous site byte-for-byte as it was", async () => {

@@ -17,11 +17,17 @@ describe("the demo newsroom", () => {
     const files = await listArticleFiles(path.join(projectRoot, "articles"));
     expect(files.length).toBeGreaterThanOrEqual(36);
     const pages = await listPages(site.output);
-    const articlePages = pages.filter((page) => /^[a-z-]+\/\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(page));
+    const articlePages = pages.filter((page) => /^(?:zh\/)?[a-z-]+\/\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(page));
     expect(articlePages).toHaveLength(files.length);
     for (const section of ["china", "world", "economy", "sci-tech", "culture", "society"]) {
       expect(articlePages.filter((page) => page.startsWith(`${section}/`)).length, section).toBeGreaterThanOrEqual(5);
     }
+    // The Chinese edition: at least eight articles, four or more of them translations.
+    const chinese = articlePages.filter((page) => page.startsWith("zh/"));
+    expect(chinese.length).toBeGreaterThanOrEqual(8);
+    let translated = 0;
+    for (const page of chinese) if ((await loadPage(site.output, `/${page}`))(".bs-article__translation").length) translated++;
+    expect(translated).toBeGreaterThanOrEqual(4);
   });
 
   it("builds with no warning about its own articles", () => {

@@ -96,7 +96,7 @@ describe("article pages", () => {
 describe("lists", () => {
   it("show the newest story as the lead and the latest of each section on the home page", async () => {
     const $ = await loadPage(site.output, "/");
-    expect($(".bs-lead__headline a").text()).toBe("茶叶节在港城开幕");
+    expect($(".bs-lead__headline a").text()).toBe("人工智能 reshapes 碳中和 plans — a test of “CJK” titles");
     expect($(".bs-section-block")).toHaveLength(6);
     expect($("#bs-section-economy").parent().find(".bs-teaser__headline a").first().text()).toBe("Trade bulletin no. 22");
   });
@@ -157,27 +157,30 @@ describe("the search index", () => {
       return pages;
     };
     expect(await count("en")).toBe(28);
-    expect(await count("zh")).toBe(1);
+    expect(await count("zh")).toBe(2);
   });
 
   it("is searched from a page per language: /search/ and /zh/search/", async () => {
     expect((await loadPage(site.output, "/search/"))("html").attr("lang")).toBe("en");
-    expect((await loadPage(site.output, "/zh/search/"))("html").attr("lang")).toBe("zh");
+    expect((await loadPage(site.output, "/zh/search/"))("html").attr("lang")).toBe("zh-Hans");
     expect((await loadPage(site.output, "/zh/search/"))("[data-module=search-page]").attr("data-lang")).toBe("zh");
   });
 });
 
 describe("every page", () => {
-  it("has the header, the one footer with the special statement, a mailto link and 12 partner links", async () => {
+  it("has the header, the one footer with the special statement, a mailto link and 12 partner links, in its edition's language", async () => {
+    const english = { name: "Broadsheet Daily", nav: ["Home", "China", "World", "Economy", "Sci-Tech", "Culture", "Society", "Tags"], links: "Links total 12", statement: "Special statement" };
+    const chinese = { name: "大报日刊", nav: ["首页", "中国", "国际", "经济", "科技", "文化", "社会", "标签"], links: "友情链接 共12个", statement: "特别声明" };
     for (const page of await listPages(site.output)) {
       const $ = await loadPage(site.output, `/${page}`);
-      expect($(".bs-masthead__name").text(), page).toBe("Broadsheet Daily");
-      expect($(".bs-nav__link").map((_, a) => $(a).text()).get(), page).toEqual(["Home", "China", "World", "Economy", "Sci-Tech", "Culture", "Society", "Tags"]);
+      const expected = page.startsWith("zh/") ? chinese : english;
+      expect($(".bs-masthead__name").text(), page).toBe(expected.name);
+      expect($(".bs-nav__link").map((_, a) => $(a).text()).get(), page).toEqual(expected.nav);
       expect($("footer.bs-footer"), page).toHaveLength(1);
-      expect($(".bs-footer__count").text(), page).toBe("Links total 12");
+      expect($(".bs-footer__count").text(), page).toBe(expected.links);
       expect($(".bs-footer__link-list a"), page).toHaveLength(12);
       expect($('.bs-footer a[href^="mailto:"]').attr("href"), page).toBe("mailto:newsroom@broadsheet.example.org");
-      expect($("#bs-footer-statement-heading").text(), page).toBe("Special statement");
+      expect($("#bs-footer-statement-heading").text(), page).toBe(expected.statement);
       expect($('link[rel="icon"]').attr("href"), page).toBe("/assets/brand/favicon.svg");
       expect($('form[role="search"] input[name="q"]'), page).toHaveLength(1);
     }

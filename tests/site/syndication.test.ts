@@ -38,7 +38,8 @@ describe("the Atom feeds (RFC 4287)", () => {
     expect(feed.author[0].name).toBe("Broadsheet Daily");
     const published = feed.entry.map((entry: { published: string }) => Date.parse(entry.published));
     expect(published).toEqual([...published].sort((a, b) => b - a));
-    expect(feed.entry).toHaveLength(29);
+    // The English edition's feed: its 28 articles; the Chinese ones have a feed of their own.
+    expect(feed.entry).toHaveLength(28);
     expect(feed.updated).toBe(feed.entry[0].updated);
   });
 
@@ -60,11 +61,22 @@ describe("the Atom feeds (RFC 4287)", () => {
     const titles = feed.entry.map((entry: { title: unknown }) => text(entry.title));
     expect(titles).toContain(HOSTILE);
     expect(titles).toContain(SCRIPT_TITLE);
-    expect(titles).toContain("茶叶节在港城开幕");
+    expect(titles).not.toContain("茶叶节在港城开幕");
     const hostile = feed.entry.find((entry: { title: unknown }) => text(entry.title) === HOSTILE);
     expect(text(hostile.content)).toContain(`href="${SITE}/economy/"`);
     expect(hostile.author[0].name).toBe("New Society");
     expect(hostile.category.map((category: Record<string, string>) => category["@term"])).toEqual(["sci-tech", "C++", "C#", "人工智能", "climate"]);
+  });
+
+  it("the Chinese edition has its own feeds, in Chinese", async () => {
+    const { feed } = await readXml("zh/feed.xml");
+    expect(feed["@xml:lang"]).toBe("zh");
+    expect(text(feed.title)).toBe("大报日刊");
+    expect(feed.entry.map((entry: { title: unknown }) => text(entry.title))).toEqual(["茶叶节在港城开幕", "数据与“人工智能”：<规则>"]);
+    expect(feed.entry[0].id).toBe(`${SITE}/zh/culture/2025/05/harbour-tea-festival/`);
+    const json = JSON.parse(await readFile(path.join(site.output, "zh/feed.json"), "utf8"));
+    expect(json.language).toBe("zh");
+    expect(json.items[0].tags[0]).toBe("文化");
   });
 
   it("each section has its own feed of its articles only", async () => {
@@ -82,7 +94,7 @@ describe("the JSON Feed (1.1)", () => {
     expect(feed.title).toBe("Broadsheet Daily");
     expect(feed.feed_url).toBe(`${SITE}/feed.json`);
     expect(feed.home_page_url).toBe(`${SITE}/`);
-    expect(feed.items.length).toBe(29);
+    expect(feed.items.length).toBe(28);
     for (const item of feed.items) {
       expect(typeof item.id).toBe("string");
       expect(item.url).toMatch(new RegExp(`^${SITE}/`));
@@ -91,7 +103,7 @@ describe("the JSON Feed (1.1)", () => {
       expect(item.authors[0].name).toBeTruthy();
     }
     expect(feed.items.map((item: { title: string }) => item.title)).toContain(HOSTILE);
-    expect(feed.items[0].title).toBe("茶叶节在港城开幕");
+    expect(feed.items[0].title).toBe("人工智能 reshapes 碳中和 plans — a test of “CJK” titles");
   });
 });
 
@@ -112,8 +124,8 @@ describe("sitemaps and robots.txt", () => {
     expect(urlset["@xmlns:news"]).toBe("http://www.google.com/schemas/sitemap-news/0.9");
     expect(urlset.url).toHaveLength(1);
     const [entry] = urlset.url;
-    expect(entry.loc).toBe(`${SITE}/culture/2025/05/harbour-tea-festival/`);
-    expect(entry["news:news"]["news:publication"]["news:name"]).toBe("Broadsheet Daily");
+    expect(entry.loc).toBe(`${SITE}/zh/culture/2025/05/harbour-tea-festival/`);
+    expect(entry["news:news"]["news:publication"]["news:name"]).toBe("大报日刊");
     expect(entry["news:news"]["news:publication"]["news:language"]).toBe("zh-cn");
     expect(entry["news:news"]["news:publication_date"]).toBe("2025-05-12T10:00:00+08:00");
     expect(entry["news:news"]["news:title"]).toBe("茶叶节在港城开幕");
@@ -128,8 +140,8 @@ describe("sitemaps and robots.txt", () => {
 
 describe("page metadata", () => {
   it("every article page carries NewsArticle JSON-LD with the right headline and instant", async () => {
-    const articles = (await listPages(site.output)).filter((page) => /^[a-z-]+\/\d{4}\/\d{2}\//.test(page));
-    expect(articles).toHaveLength(29);
+    const articles = (await listPages(site.output)).filter((page) => /^(?:zh\/)?[a-z-]+\/\d{4}\/\d{2}\//.test(page));
+    expect(articles).toHaveLength(30);
     for (const page of articles) {
       const $ = await loadPage(site.output, `/${page}`);
       const blocks = $('script[type="application/ld+json"]');
@@ -139,12 +151,12 @@ describe("page metadata", () => {
       expect(data.headline).toBe($("h1").text());
       expect(data.datePublished).toBe($(".bs-article__dateline time").first().attr("datetime"));
       expect(Date.parse(data.dateModified)).toBeGreaterThanOrEqual(Date.parse(data.datePublished));
-      expect(data.publisher.name).toBe("Broadsheet Daily");
       expect(data.publisher.logo.url).toBe(`${SITE}/assets/brand/logo.png`);
       expect(data.articleSection).toBe($(".bs-article__section a").text());
       expect(data.mainEntityOfPage["@id"]).toBe(`${SITE}/${encodeURI(page.replace(/index\.html$/, ""))}`);
-      expect(data.copyrightHolder.name).toBe("Broadsheet Daily");
+      expect(data.copyrightHolder.name).toBe(data.publisher.name);
       expect(data.inLanguage).toBe($("html").attr("lang"));
+      expect(data.publisher.name).toBe(page.startsWith("zh/") ? "大报日刊" : "Broadsheet Daily");
     }
   });
 
@@ -175,8 +187,9 @@ describe("page metadata", () => {
   it("every page advertises the feeds, and a section page its own", async () => {
     for (const page of await listPages(site.output)) {
       const $ = await loadPage(site.output, `/${page}`);
-      expect($('link[rel="alternate"][type="application/atom+xml"]').first().attr("href"), page).toBe("/feed.xml");
-      expect($('link[rel="alternate"][type="application/feed+json"]').first().attr("href"), page).toBe("/feed.json");
+      const prefix = page.startsWith("zh/") ? "/zh/" : "/";
+      expect($('link[rel="alternate"][type="application/atom+xml"]').first().attr("href"), page).toBe(`${prefix}feed.xml`);
+      expect($('link[rel="alternate"][type="application/feed+json"]').first().attr("href"), page).toBe(`${prefix}feed.json`);
       expect($('meta[property="og:image"]').attr("content"), page).toMatch(new RegExp(`^${SITE}/`));
     }
     const economy = await loadPage(site.output, "/economy/");

@@ -11,7 +11,7 @@ describe("buildNewsroom", () => {
       settings,
     );
     expect(newsroom.articles.map((article) => article.slug)).toEqual(["c", "a", "b"]);
-    expect(newsroom.lead?.slug).toBe("c");
+    expect(newsroom.editions[0]!.lead?.slug).toBe("c");
   });
 
   it("merges tags that differ in case, keeps C++ and C# apart and counts each", () => {
@@ -23,7 +23,7 @@ describe("buildNewsroom", () => {
       ],
       settings,
     );
-    expect(newsroom.tags.map((tag) => [tag.label, tag.url, tag.count])).toEqual([
+    expect(newsroom.editions[0]!.tags.map((tag) => [tag.label, tag.url, tag.count])).toEqual([
       ["C#", "/tags/c-sharp/", 1],
       ["C++", "/tags/c-plus-plus/", 1],
       ["Climate", "/tags/climate/", 3],
@@ -40,12 +40,12 @@ describe("buildNewsroom", () => {
       [makeArticle("a", { date: day(1), tags: ["AI"] }), makeArticle("b", { date: day(2), tags: ["ai"] }), makeArticle("c", { date: day(3), tags: ["ai"] })],
       settings,
     );
-    expect(newsroom.tags[0]!.label).toBe("ai");
+    expect(newsroom.editions[0]!.tags[0]!.label).toBe("ai");
   });
 
   it("gives distinct tags whose words match different URLs", () => {
     const newsroom = buildNewsroom([makeArticle("a", { tags: ["C++", "c plus plus"] })], settings);
-    expect(newsroom.tags.map((tag) => tag.url).sort()).toEqual(["/tags/c-plus-plus-2/", "/tags/c-plus-plus/"]);
+    expect(newsroom.editions[0]!.tags.map((tag) => tag.url).sort()).toEqual(["/tags/c-plus-plus-2/", "/tags/c-plus-plus/"]);
   });
 
   it("links previous and next within a section only", () => {
@@ -66,21 +66,22 @@ describe("buildNewsroom", () => {
   it("paginates each section, and a section with no articles still has a page", () => {
     const many = Array.from({ length: 45 }, (_, index) => makeArticle(`s${index}`, { date: `2025-05-01T10:${String(index).padStart(2, "0")}:00+08:00` }));
     const newsroom = buildNewsroom(many, settings);
-    const china = newsroom.sectionPages.filter((page) => page.key === "china");
+    const china = newsroom.editions[0]!.sectionPages.filter((page) => page.key === "china");
     expect(china.map((page) => [page.url, page.items.length])).toEqual([
       ["/china/", 20],
       ["/china/page/2/", 20],
       ["/china/page/3/", 5],
     ]);
-    expect(newsroom.sectionPages.filter((page) => page.key === "world")).toHaveLength(1);
-    expect(newsroom.sections.find((section) => section.key === "china")!.latest).toHaveLength(settings.site.homeLatestPerSection);
+    expect(newsroom.editions[0]!.sectionPages.filter((page) => page.key === "world")).toHaveLength(1);
+    expect(newsroom.sectionPages.filter((page) => page.url === "/zh/china/")).toHaveLength(1);
+    expect(newsroom.editions[0]!.sections.find((section) => section.key === "china")!.latest).toHaveLength(settings.site.homeLatestPerSection);
   });
 });
 
 describe("paginate", () => {
   it("links previous and next pages", () => {
     const items = Array.from({ length: 5 }, (_, index) => makeArticle(`p${index}`));
-    const pages = paginate(items, 2, { kind: "tag", key: "x", heading: "x", description: "", url: "/tags/x/", siteName: "S" });
+    const pages = paginate(items, 2, { kind: "tag", key: "x", heading: "x", description: "", url: "/tags/x/", edition: settings.editions[0]! });
     expect(pages.map((page) => [page.url, page.previousUrl, page.nextUrl])).toEqual([
       ["/tags/x/", undefined, "/tags/x/page/2/"],
       ["/tags/x/page/2/", "/tags/x/", "/tags/x/page/3/"],
