@@ -15,6 +15,7 @@ import type { PageMeta } from "../collections/newsroom.ts";
 import type { RelatedLink } from "../collections/related-articles.ts";
 import type { ResponsiveImage } from "../images/article-images.ts";
 import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
 
 /** A date as the pages need it: the instant with offset, and the text readers see. */
 export interface DisplayDate {
@@ -46,6 +47,8 @@ export interface ArticleLink {
 /** One parsed, validated article: everything a page or list shows, computed once. */
 export interface Article {
   sourcePath: string;
+  /** Hash of the article's file, so work derived from it alone can be cached. */
+  sourceHash: string;
   title: string;
   slug: string;
   url: string;
@@ -180,6 +183,7 @@ export function parseArticle(
   const status: PublicationStatus = fields.draft ? "draft" : fields.date > context.now ? "embargoed" : "published";
   const article: Article = {
     sourcePath: displayPath,
+    sourceHash: createHash("sha1").update(text).digest("hex"),
     title: fields.title,
     slug,
     url,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { copyFile, link, mkdir, rename, writeFile } from "node:fs/promises";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Environment } from "nunjucks";
 import type { EleventyConfig } from "@11ty/eleventy";
@@ -42,10 +42,14 @@ function pageContext(article: Article, newsroom: Newsroom, site: unknown, csp: u
   return { site, csp, newsroom, article, page: { url: article.url } };
 }
 
-/** The hash of a page's inputs: the article (with its related list and neighbours), the editions' names and settings. */
-function pageKey(base: string, article: Article, newsroom: Newsroom): string {
-  const editions = newsroom.editions.map((edition) => [edition.edition.lang, edition.edition.prefix, edition.edition.name]);
-  return createHash("sha256").update(base).update(JSON.stringify(article)).update(JSON.stringify(editions)).digest("hex").slice(0, 32);
+/**
+ * The hash of a page's inputs. An article's own fields all derive from its file (and the
+ * settings, templates and editions hashed once in `base`); what other articles contribute
+ * (neighbours, related list, tag labels and URLs, translations, status, image) is added.
+ */
+function pageKey(base: string, article: Article): string {
+  const fromOthers = [article.status, article.previous, article.next, article.related, article.tags, article.translations, article.defaultEditionUrl, article.image?.responsive?.fallback.url];
+  return createHash("sha256").update(base).update(article.sourceHash).update(article.sourcePath).update(JSON.stringify(fromOthers)).digest("hex").slice(0, 32);
 }
 
 export interface ArticlePagesResult {
@@ -63,15 +67,22 @@ export async function writeArticlePages(
 ): Promise<ArticlePagesResult> {
   const { site } = readSettings();
   const csp = { page: contentSecurityPolicy("page"), search: contentSecurityPolicy("search") };
-  const base = `${templatesHash(path.resolve("_includes"))}:${settingsKey}:${JSON.stringify(site)}`;
+  const editions = newsroom.editions.map((edition) => edition.edition);
+  const base = `${templatesHash(path.resolve("_includes"))}:${settingsKey}:${JSON.stringify(site)}:${JSON.stringify(editions)}`;
   const cache = path.join(cacheDir, "pages");
   await mkdir(cache, { recursive: true });
   let written = 0;
   let reused = 0;
+  const folders = new Set<string>();
   for (const article of newsroom.articles) {
     const target = path.join(outputDir, decodeURI(article.url), "index.html");
-    await mkdir(path.dirname(target), { recursive: true });
-    const cached = path.join(cache, `${pageKey(base, article, newsroom)}.html`);
+    const folder = path.dirname(target);
+    // Synchronous calls: ten thousand tiny file operations cost less without a round trip each.
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    const cached = path.join(cache, `${pageKey(base, article)}.html`);
     if (existsSync(cached)) {
       reused++;
     } else {
@@ -84,7 +95,11 @@ export async function writeArticlePages(
       written++;
     }
     // A hard link costs no copy; across file systems, copy.
-    await link(cached, target).catch(() => copyFile(cached, target));
+    try {
+      linkSync(cached, target);
+    } catch {
+      copyFileSync(cached, target);
+    }
   }
   return { written, reused };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
@@ -90,6 +90,21 @@ export function planShards(articles: readonly Article[], site: SiteSettings, siz
   return shards;
 }
 
+/**
+ * Puts a cached shard into the site as hard links (thousands of small files: linking costs
+ * nothing, copying costs seconds), leaving out Pagefind's prebuilt UIs, which the search page
+ * does not use. Falls back to copying across file systems.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else if (!/^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/.test(entry.name)) await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
 /** Indexes one shard with Pagefind's Node API into `outputDir`. */
 async function indexShard(shard: SearchShard, outputDir: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ includeCharacters: "+#" });
@@ -152,8 +167,7 @@ export async function writeShards(shards: SearchShard[], siteDir: string, cacheD
         await mkdir(path.dirname(cached), { recursive: true });
         await rename(building, cached);
       }
-      // The search page uses Pagefind's JS API; its prebuilt UIs are left out of every shard.
-      await cp(cached, path.join(output, shard.path), { recursive: true, filter: (file) => !/pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/.test(file) });
+      await linkTree(cached, path.join(output, shard.path));
       (manifest.languages[shard.language] ??= []).unshift({ path: shard.path, newest: shard.newest, articles: shard.records.length });
     }
   } finally {
