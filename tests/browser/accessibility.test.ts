@@ -1,25 +1,10 @@
 import { createRequire } from "node:module";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../../src/bench/chromium.ts";
-import { serveSite, type StaticServer } from "../../src/bench/static-server.ts";
-import { buildSite, fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
+import { describe, expect, it } from "vitest";
+import { fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
+import { useServedSite } from "../helpers/served-site.ts";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  const [site, launched] = await Promise.all([buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH }), launchBrowser()]);
-  expect(site.exitCode, site.stderr).toBe(0);
-  browser = launched;
-  server = await serveSite(site.output);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH });
 
 const PAGES = {
   home: "/",
@@ -44,9 +29,9 @@ describe("axe-core (WCAG 2.2 A and AA) in Chromium", () => {
     for (const [name, path] of Object.entries(PAGES)) {
       it(`finds no violation on the ${name} page (${colorScheme})`, async () => {
         // axe is injected as a script: the test context bypasses the page's CSP to allow it.
-        const context = await browser.newContext({ bypassCSP: true, colorScheme });
+        const context = await served.browser.newContext({ bypassCSP: true, colorScheme });
         const page = await context.newPage();
-        await page.goto(`${server.origin}${path}`);
+        await page.goto(`${served.server.origin}${path}`);
         if (path.startsWith("/search/") || path.startsWith("/zh/search/")) await page.waitForSelector(".bs-search-result");
         await page.addScriptTag({ path: axePath });
         const violations = (await page.evaluate(async () => {

@@ -1,30 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, watchErrors } from "../../src/bench/chromium.ts";
-import { serveSite, type StaticServer } from "../../src/bench/static-server.ts";
-import { buildSite } from "../helpers/site.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { watchErrors } from "../../src/bench/chromium.ts";
+import { useServedSite } from "../helpers/served-site.ts";
 
 // The demo newsroom: its articles share tags enough to fill several sets of recommendations.
-let browser: Browser;
-let server: StaticServer;
+const served = useServedSite({ SOURCE_DATE_EPOCH: "1796000000" });
 const ARTICLE = "/world/2026/10/kestrel-islands-brace-for-cyclone/";
 
-beforeAll(async () => {
-  const [site, launched] = await Promise.all([buildSite({ SOURCE_DATE_EPOCH: "1796000000" }), launchBrowser()]);
-  expect(site.exitCode, site.stderr).toBe(0);
-  browser = launched;
-  server = await serveSite(site.output);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(path: string, javaScriptEnabled = true): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  const page = await (await served.browser.newContext({ javaScriptEnabled })).newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.origin}${path}`);
+  await page.goto(`${served.server.origin}${path}`);
   return { page, errors };
 }
 
