@@ -46,7 +46,7 @@ export function absolutizeHtml(html: string, origin: string): string {
   return html.replace(/(\s(?:href|src))="\/(?!\/)/g, `$1="${origin}/`);
 }
 
-function feedItem(article: Article, url: (path: string) => string, origin: string, site: SiteSettings): FeedItem {
+function feedItem(article: Article, url: (path: string) => string, origin: string): FeedItem {
   return {
     id: url(article.url),
     url: url(article.url),
@@ -69,7 +69,7 @@ export function buildFeeds(newsroom: EditionNewsroom, site: SiteSettings, url: (
   const { edition } = newsroom;
   const origin = new URL(url("/")).origin;
   const make = (path: string, title: string, description: string, articles: Article[]): FeedData & { path: string } => {
-    const items = articles.map((article) => feedItem(article, url, origin, site));
+    const items = articles.map((article) => feedItem(article, url, origin));
     const updated = items.map((item) => item.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? "1970-01-01T00:00:00Z";
     return {
       path,

@@ -9,8 +9,6 @@ import * as pagefind from "pagefind";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Article } from "../content/articles.ts";
 import type { NewsroomSource } from "../content/newsroom-plugin.ts";
-import type { SiteSettings } from "../config/site-settings.ts";
-import { readSettings } from "../config/site-settings.ts";
 
 /** One article as Pagefind indexes it: its words, what a result shows, filters and sort. */
 export interface SearchRecord {
@@ -46,7 +44,7 @@ export function htmlToText(html: string): string {
 }
 
 /** What Pagefind indexes of an article: its headline, standfirst, body and tags. */
-export function searchRecord(article: Article, site: SiteSettings): SearchRecord {
+export function searchRecord(article: Article): SearchRecord {
   const meta: Record<string, string> = { title: article.title, date: article.published.short, section: article.sectionLabel };
   if (article.image?.responsive) {
     meta.image = article.image.responsive.fallback.url;
@@ -66,7 +64,7 @@ export function searchRecord(article: Article, site: SiteSettings): SearchRecord
  * Splits each language's articles into shards of `size`, counted from the oldest, so that a new
  * article only ever changes the newest shard. `articles` are newest first.
  */
-export function planShards(articles: readonly Article[], site: SiteSettings, size: number): SearchShard[] {
+export function planShards(articles: readonly Article[], size: number): SearchShard[] {
   const byLanguage = new Map<string, Article[]>();
   for (let index = articles.length - 1; index >= 0; index--) {
     const article = articles[index]!;
@@ -83,7 +81,7 @@ export function planShards(articles: readonly Article[], site: SiteSettings, siz
         language,
         path: `${language}/${number}/`,
         newest: chunk[chunk.length - 1]!.sortKey,
-        records: chunk.map((article) => searchRecord(article, site)),
+        records: chunk.map((article) => searchRecord(article)),
       });
     }
   }
@@ -135,8 +133,7 @@ export interface SearchIndexResult {
  * shard is copied, not rebuilt. `pagefind/shards.json` lists them for the search page.
  */
 export async function buildSearchIndex(articles: readonly Article[], siteDir: string, cacheDir: string, shardSize: number): Promise<SearchIndexResult> {
-  const { site } = readSettings();
-  const shards = planShards(articles, site, shardSize);
+  const shards = planShards(articles, shardSize);
   // Indexing runs in a worker thread so Eleventy's rendering on this thread cannot stall it.
   const worker = new Worker(new URL("./index-worker.mjs", import.meta.url), { workerData: { shards, siteDir, cacheDir } });
   try {

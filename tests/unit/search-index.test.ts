@@ -14,7 +14,7 @@ describe("htmlToText", () => {
 describe("searchRecord", () => {
   it("indexes the headline, standfirst, body and tags, with section and tags as filters and the UTC instant as sort", () => {
     const newsroom = buildNewsroom([makeArticle("a", { title: "Night ferry", summary: "Standfirst.", tags: ["C++", "transport"], section: "china", date: "2025-03-01T00:30:00+08:00" })], settings);
-    const record = searchRecord(newsroom.articles[0]!, settings.site);
+    const record = searchRecord(newsroom.articles[0]!);
     expect(record.url).toBe("/china/2025/03/a/");
     expect(record.content).toBe("Night ferry\nStandfirst.\nBody text.\nC++ transport");
     expect(record.meta).toEqual({ title: "Night ferry", date: "1 Mar 2025", section: "China" });
@@ -29,7 +29,7 @@ describe("planShards", () => {
     const articles = Array.from({ length: 5 }, (_, index) => makeArticle(`a${index}`, { date: day(index + 1) }));
     const chinese = makeArticle("z", { date: day(9), lang: "zh" });
     const sorted = buildNewsroom([...articles, chinese], settings).articles;
-    const shards = planShards(sorted, settings.site, 2);
+    const shards = planShards(sorted, 2);
     expect(shards.map((shard) => [shard.path, shard.records.map((record) => record.url.split("/").at(-2))])).toEqual([
       ["en/0/", ["a0", "a1"]],
       ["en/1/", ["a2", "a3"]],
@@ -37,7 +37,7 @@ describe("planShards", () => {
       ["zh/0/", ["z"]],
     ]);
     const more = buildNewsroom([...articles, chinese, makeArticle("a5", { date: day(20) })], settings).articles.sort(compareNewestFirst);
-    const after = planShards(more, settings.site, 2);
+    const after = planShards(more, 2);
     expect(after.slice(0, 2).map((shard) => JSON.stringify(shard.records))).toEqual(shards.slice(0, 2).map((shard) => JSON.stringify(shard.records)));
   });
 });
