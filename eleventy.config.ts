@@ -19,7 +19,6 @@ export default function (eleventyConfig: EleventyConfig) {
   // --- Data: articles read, validated and indexed once per build
   const source = createNewsroomSource(env);
   eleventyConfig.addPlugin(newsroomPlugin, { env, source });
-  eleventyConfig.addGlobalData("build", { pathPrefix: env.pathPrefix, siteUrl, previews: env.includeDrafts });
 
   // --- Templates: block tags leave no blank lines or trailing spaces in the HTML
   eleventyConfig.setNunjucksEnvironmentOptions({ trimBlocks: true, lstripBlocks: true });

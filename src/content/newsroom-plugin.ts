@@ -12,6 +12,8 @@ import { prepareArticleImages } from "../images/article-images.ts";
 /** What one build loaded: the newsroom the templates read and what it held back. */
 export interface NewsroomBuild {
   newsroom: Newsroom;
+  /** The `_data/` settings this build read, for the plugins that need them too. */
+  settings: Settings;
   /** How long reading, validating, indexing the articles and preparing images took. */
   seconds: number;
   warnings: Problem[];
@@ -40,6 +42,7 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<N
   const newsroom = buildNewsroom(visible, settings);
   return {
     newsroom,
+    settings,
     seconds: (performance.now() - started) / 1000,
     warnings: problems,
     drafts: articles.filter((article) => article.status === "draft").length,

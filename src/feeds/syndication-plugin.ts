@@ -6,7 +6,6 @@ import { buildFeeds } from "./feed-data.ts";
 import { renderAtom } from "./atom.ts";
 import { renderJsonFeed } from "./json-feed.ts";
 import { buildNewsSitemap, buildRobotsTxt, buildSitemapFiles, sitemapEntries } from "../sitemaps/sitemaps.ts";
-import { readSettings } from "../config/site-settings.ts";
 
 /** A file the site publishes for machines: a feed, a sitemap, robots.txt. */
 export interface MachineFile {
@@ -21,8 +20,8 @@ export interface MachineFile {
 export function syndicationPlugin(eleventyConfig: EleventyConfig, options: { env: BuildEnv; source: NewsroomSource; siteUrl: string }): void {
   const { env, source, siteUrl } = options;
   eleventyConfig.addGlobalData("machineFiles", async (): Promise<MachineFile[]> => {
-    const { newsroom } = await source.load();
-    const { site } = readSettings();
+    const { newsroom, settings } = await source.load();
+    const { site } = settings;
     const url = createUrlMaker(siteUrl, env.pathPrefix);
     const files: MachineFile[] = [];
     for (const edition of newsroom.editions) {

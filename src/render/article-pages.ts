@@ -7,7 +7,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import type { Article } from "../content/articles.ts";
 import type { Newsroom } from "../collections/newsroom.ts";
 import type { NewsroomSource } from "../content/newsroom-plugin.ts";
-import { readSettings } from "../config/site-settings.ts";
+import type { SiteSettings } from "../config/site-settings.ts";
 import { contentSecurityPolicy } from "../security/content-security-policy.ts";
 
 /**
@@ -61,11 +61,11 @@ export interface ArticlePagesResult {
 export async function writeArticlePages(
   environment: Environment,
   newsroom: Newsroom,
+  site: SiteSettings,
   outputDir: string,
   cacheDir: string,
   settingsKey: string,
 ): Promise<ArticlePagesResult> {
-  const { site } = readSettings();
   const csp = { page: contentSecurityPolicy("page"), search: contentSecurityPolicy("search") };
   const editions = newsroom.editions.map((edition) => edition.edition);
   const base = `${templatesHash(path.resolve("_includes"))}:${settingsKey}:${JSON.stringify(site)}:${JSON.stringify(editions)}`;
@@ -115,9 +115,9 @@ export function articlePagesPlugin(eleventyConfig: EleventyConfig, options: { so
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (!environment) throw new Error("Eleventy's Nunjucks environment was not created");
-    const { newsroom } = await options.source.load();
+    const { newsroom, settings } = await options.source.load();
     const started = performance.now();
-    const result = await writeArticlePages(environment, newsroom, directories.output, options.cacheDir, options.settingsKey);
+    const result = await writeArticlePages(environment, newsroom, settings.site, directories.output, options.cacheDir, options.settingsKey);
     console.log(`[broadsheet] ${newsroom.articles.length} article pages: ${result.written} rendered, ${result.reused} reused from the cache, ${((performance.now() - started) / 1000).toFixed(2)} s.`);
   });
 }
