@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
@@ -47,6 +48,8 @@ export interface ArticleLink {
 /** One parsed, validated article: everything a page or list shows, computed once. */
 export interface Article {
   sourcePath: string;
+  /** The file on disk: the body is read from it again when its page is written (see `readArticleBody`). */
+  filePath: string;
   /** Hash of the article's file, so work derived from it alone can be cached. */
   sourceHash: string;
   title: string;
@@ -66,7 +69,6 @@ export interface Article {
   /** Filled by the newsroom once every tag's canonical label and URL is known. */
   tags: Array<{ label: string; url: string }>;
   summary: string;
-  bodyHtml: string;
   credit?: string;
   source?: string;
   editor?: string;
@@ -126,6 +128,24 @@ function displayDate(date: DateTime, edition: Edition): DisplayDate {
   };
 }
 
+const hashText = (text: string) => createHash("sha1").update(text).digest("hex");
+
+/** The article's body as HTML, closed by its source credit. */
+export function renderArticleBody(markdown: MarkdownIt, text: string, credit: string | undefined): string {
+  return appendCredit(markdown.render(matter(text, matterOptions).content), credit);
+}
+
+/**
+ * Reads an article's body from its file when its page, feed entry or search record is written.
+ * Bodies are most of an article's size, so a build holds none of them: at 100,000 articles that
+ * is about a gigabyte. A file edited since it was read stops the build rather than mixing versions.
+ */
+export function readArticleBody(markdown: MarkdownIt, article: Pick<Article, "filePath" | "sourcePath" | "sourceHash" | "credit">): string {
+  const text = readFileSync(article.filePath, "utf8");
+  if (hashText(text) !== article.sourceHash) throw new Error(`${article.sourcePath} changed while the site was being built; build again`);
+  return renderArticleBody(markdown, text, article.credit);
+}
+
 /**
  * Parses and validates one article file. Returns the article, or the problems that stop it;
  * warnings (unknown fields) come back alongside a valid article.
@@ -183,7 +203,8 @@ export function parseArticle(
   const status: PublicationStatus = fields.draft ? "draft" : fields.date > context.now ? "embargoed" : "published";
   const article: Article = {
     sourcePath: displayPath,
-    sourceHash: createHash("sha1").update(text).digest("hex"),
+    filePath,
+    sourceHash: hashText(text),
     title: fields.title,
     slug,
     url,
@@ -199,7 +220,6 @@ export function parseArticle(
     tags: [],
     related: [],
     summary,
-    bodyHtml: appendCredit(context.markdown.render(parsed.content), fields.credit),
     credit: fields.credit,
     source: fields.source,
     editor: fields.editor,

@@ -4,7 +4,7 @@ import type { BuildEnv } from "../config/build-env.ts";
 import { readSettings, type Settings } from "../config/site-settings.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
 import { buildNewsroom, type Newsroom } from "../collections/newsroom.ts";
-import { createParseContext, loadArticles, type Article } from "./articles.ts";
+import { createParseContext, loadArticles, readArticleBody, type Article } from "./articles.ts";
 import { ArticleContractError, formatProblem, type Problem } from "./problems.ts";
 import { isoDateTime } from "../dates/dates.ts";
 import { prepareArticleImages } from "../images/article-images.ts";
@@ -20,6 +20,8 @@ export interface NewsroomBuild {
   drafts: number;
   embargoed: number;
   nextEmbargoLift?: DateTime;
+  /** An article's body as HTML, read from its file when a page or feed needs it (never held). */
+  bodyHtml(article: Article): string;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<N
     drafts: articles.filter((article) => article.status === "draft").length,
     embargoed: embargoed.length,
     nextEmbargoLift,
+    bodyHtml: (article) => readArticleBody(context.markdown, article),
   };
 }
 

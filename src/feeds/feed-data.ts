@@ -46,13 +46,13 @@ export function absolutizeHtml(html: string, origin: string): string {
   return html.replace(/(\s(?:href|src))="\/(?!\/)/g, `$1="${origin}/`);
 }
 
-function feedItem(article: Article, url: (path: string) => string, origin: string): FeedItem {
+function feedItem(article: Article, bodyHtml: string, url: (path: string) => string, origin: string): FeedItem {
   return {
     id: url(article.url),
     url: url(article.url),
     title: article.title,
     summary: article.summary,
-    contentHtml: absolutizeHtml(article.bodyHtml, origin),
+    contentHtml: absolutizeHtml(bodyHtml, origin),
     published: article.published.iso,
     updated: (article.updated ?? article.published).iso,
     // The credit names who wrote or supplied the story; without one, the newsroom itself.
@@ -65,11 +65,16 @@ function feedItem(article: Article, url: (path: string) => string, origin: strin
 }
 
 /** An edition's feed and one per section, built once per build from the sorted newsroom. */
-export function buildFeeds(newsroom: EditionNewsroom, site: SiteSettings, url: (path: string) => string): Array<FeedData & { path: string }> {
+export function buildFeeds(
+  newsroom: EditionNewsroom,
+  site: SiteSettings,
+  url: (path: string) => string,
+  bodyHtml: (article: Article) => string,
+): Array<FeedData & { path: string }> {
   const { edition } = newsroom;
   const origin = new URL(url("/")).origin;
   const make = (path: string, title: string, description: string, articles: Article[]): FeedData & { path: string } => {
-    const items = articles.map((article) => feedItem(article, url, origin));
+    const items = articles.map((article) => feedItem(article, bodyHtml(article), url, origin));
     const updated = items.map((item) => item.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? "1970-01-01T00:00:00Z";
     return {
       path,

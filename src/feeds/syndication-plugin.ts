@@ -20,12 +20,12 @@ export interface MachineFile {
 export function syndicationPlugin(eleventyConfig: EleventyConfig, options: { env: BuildEnv; source: NewsroomSource; siteUrl: string }): void {
   const { env, source, siteUrl } = options;
   eleventyConfig.addGlobalData("machineFiles", async (): Promise<MachineFile[]> => {
-    const { newsroom, settings } = await source.load();
+    const { newsroom, settings, bodyHtml } = await source.load();
     const { site } = settings;
     const url = createUrlMaker(siteUrl, env.pathPrefix);
     const files: MachineFile[] = [];
     for (const edition of newsroom.editions) {
-      for (const feed of buildFeeds(edition, site, url)) {
+      for (const feed of buildFeeds(edition, site, url, bodyHtml)) {
         files.push({ url: `${feed.path}feed.xml`, body: renderAtom(feed) });
         files.push({ url: `${feed.path}feed.json`, body: renderJsonFeed(feed) });
       }

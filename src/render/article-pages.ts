@@ -38,8 +38,8 @@ function templatesHash(includesDir: string): string {
 }
 
 /** What an article page shows besides the article: its edition and the others' names. */
-function pageContext(article: Article, newsroom: Newsroom, site: unknown, csp: unknown) {
-  return { site, csp, newsroom, article, page: { url: article.url } };
+function pageContext(article: Article, bodyHtml: string, newsroom: Newsroom, site: unknown, csp: unknown) {
+  return { site, csp, newsroom, article, bodyHtml, page: { url: article.url } };
 }
 
 /**
@@ -61,6 +61,7 @@ export interface ArticlePagesResult {
 export async function writeArticlePages(
   environment: Environment,
   newsroom: Newsroom,
+  bodyHtml: (article: Article) => string,
   site: SiteSettings,
   outputDir: string,
   cacheDir: string,
@@ -86,7 +87,7 @@ export async function writeArticlePages(
     if (existsSync(cached)) {
       reused++;
     } else {
-      const context = pageContext(article, newsroom, site, csp);
+      const context = pageContext(article, bodyHtml(article), newsroom, site, csp);
       const content = environment.render("pages/article.njk", context);
       const html = environment.render("layouts/base.njk", { ...context, content });
       const temporary = `${cached}.${process.pid}`;
@@ -115,9 +116,9 @@ export function articlePagesPlugin(eleventyConfig: EleventyConfig, options: { so
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (!environment) throw new Error("Eleventy's Nunjucks environment was not created");
-    const { newsroom, settings } = await options.source.load();
+    const { newsroom, settings, bodyHtml } = await options.source.load();
     const started = performance.now();
-    const result = await writeArticlePages(environment, newsroom, settings.site, directories.output, options.cacheDir, options.settingsKey);
+    const result = await writeArticlePages(environment, newsroom, bodyHtml, settings.site, directories.output, options.cacheDir, options.settingsKey);
     console.log(`[broadsheet] ${newsroom.articles.length} article pages: ${result.written} rendered, ${result.reused} reused from the cache, ${((performance.now() - started) / 1000).toFixed(2)} s.`);
   });
 }

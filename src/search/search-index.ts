@@ -7,7 +7,9 @@ import { Worker } from "node:worker_threads";
 import { decodeHTML } from "entities";
 import * as pagefind from "pagefind";
 import type { EleventyConfig } from "@11ty/eleventy";
-import type { Article } from "../content/articles.ts";
+import type MarkdownIt from "markdown-it";
+import { readArticleBody, type Article } from "../content/articles.ts";
+import { createMarkdown } from "../markdown/markdown.ts";
 import type { NewsroomSource } from "../content/newsroom-plugin.ts";
 
 /** One article as Pagefind indexes it: its words, what a result shows, filters and sort. */
@@ -27,7 +29,7 @@ export interface SearchShard {
   path: string;
   /** Publication span, for the client to order shards newest first. */
   newest: string;
-  records: SearchRecord[];
+  entries: SearchEntry[];
 }
 
 /** The manifest the search page reads: each language's shards, newest first. */
@@ -43,8 +45,20 @@ export function htmlToText(html: string): string {
   return decodeHTML(html.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
 }
 
+/**
+ * An article as the indexer receives it: its record but for the body text, which the indexer
+ * reads from the file itself, one shard at a time, so no build holds every body at once.
+ */
+export interface SearchEntry extends Omit<SearchRecord, "content"> {
+  /** The words before the body: headline and standfirst. */
+  lead: string;
+  /** The words after it: the tags. */
+  tail: string;
+  body: Pick<Article, "filePath" | "sourcePath" | "sourceHash" | "credit">;
+}
+
 /** What Pagefind indexes of an article: its headline, standfirst, body and tags. */
-export function searchRecord(article: Article): SearchRecord {
+export function searchEntry(article: Article): SearchEntry {
   const meta: Record<string, string> = { title: article.title, date: article.published.short, section: article.sectionLabel };
   if (article.image?.responsive) {
     meta.image = article.image.responsive.fallback.url;
@@ -52,13 +66,23 @@ export function searchRecord(article: Article): SearchRecord {
   }
   return {
     url: article.url,
-    content: [article.title, article.summary, htmlToText(article.bodyHtml), article.tags.map((tag) => tag.label).join(" ")].join("\n"),
     language: article.lang,
     meta,
     filters: { section: [article.sectionLabel], tag: article.tags.map((tag) => tag.label) },
     sort: { date: article.sortKey },
+    lead: `${article.title}\n${article.summary}`,
+    tail: article.tags.map((tag) => tag.label).join(" "),
+    body: { filePath: article.filePath, sourcePath: article.sourcePath, sourceHash: article.sourceHash, credit: article.credit },
   };
 }
+
+/** The record Pagefind indexes, once the body has been read. */
+export function searchRecordOf(entry: SearchEntry, bodyHtml: string): SearchRecord {
+  const { lead, tail, body: _body, ...record } = entry;
+  return { ...record, content: [lead, htmlToText(bodyHtml), tail].join("\n") };
+}
+
+export const searchRecord = (article: Article, bodyHtml: string): SearchRecord => searchRecordOf(searchEntry(article), bodyHtml);
 
 /**
  * Splits each language's articles into shards of `size`, counted from the oldest, so that a new
@@ -81,11 +105,20 @@ export function planShards(articles: readonly Article[], size: number): SearchSh
         language,
         path: `${language}/${number}/`,
         newest: chunk[chunk.length - 1]!.sortKey,
-        records: chunk.map((article) => searchRecord(article)),
+        entries: chunk.map((article) => searchEntry(article)),
       });
     }
   }
   return shards;
+}
+
+/**
+ * A shard's cache key: Pagefind's version and its entries, each body named by its file's hash
+ * (where the file lies on disk does not change the index).
+ */
+export function shardKey(shard: SearchShard): string {
+  const entries = JSON.stringify(shard.entries, (key, value: unknown) => (key === "filePath" ? undefined : value));
+  return createHash("sha256").update(PAGEFIND_VERSION).update(entries).digest("hex").slice(0, 24);
 }
 
 /**
@@ -104,11 +137,12 @@ async function linkTree(from: string, to: string): Promise<void> {
 }
 
 /** Indexes one shard with Pagefind's Node API into `outputDir`. */
-async function indexShard(shard: SearchShard, outputDir: string): Promise<void> {
+async function indexShard(shard: SearchShard, outputDir: string, markdown: MarkdownIt): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ includeCharacters: "+#" });
   if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
   try {
-    for (const record of shard.records) {
+    for (const entry of shard.entries) {
+      const record = searchRecordOf(entry, readArticleBody(markdown, entry.body));
       const added = await index.addCustomRecord(record);
       if (added.errors.length > 0) throw new Error(`Pagefind (${record.url}): ${added.errors.join("; ")}`);
     }
@@ -129,8 +163,7 @@ export interface SearchIndexResult {
 /**
  * Writes the search index into `siteDir/pagefind/`: one Pagefind bundle per shard, built one
  * after another (each Pagefind process already uses more than one core), each kept in
- * `cacheDir/search/` under the hash of its records and the Pagefind version, so an unchanged
- * shard is copied, not rebuilt. `pagefind/shards.json` lists them for the search page.
+ * `cacheDir/search/` under its `shardKey`, so an unchanged shard is copied, not rebuilt. `pagefind/shards.json` lists them for the search page.
  */
 export async function buildSearchIndex(articles: readonly Article[], siteDir: string, cacheDir: string, shardSize: number): Promise<SearchIndexResult> {
   const shards = planShards(articles, shardSize);
@@ -148,24 +181,25 @@ export async function buildSearchIndex(articles: readonly Article[], siteDir: st
 /** Writes the shards' bundles (from the cache where it can) and their manifest. */
 export async function writeShards(shards: SearchShard[], siteDir: string, cacheDir: string): Promise<Omit<SearchIndexResult, "articles">> {
   const started = performance.now();
+  // Only the words of the body are indexed, so the site's path prefix does not matter here.
+  const markdown = createMarkdown();
   const output = path.join(siteDir, "pagefind");
   const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, languages: {} };
   let reused = 0;
   try {
     for (const shard of shards) {
-      const hash = createHash("sha256").update(PAGEFIND_VERSION).update(JSON.stringify(shard.records)).digest("hex").slice(0, 24);
-      const cached = path.join(cacheDir, "search", hash);
+      const cached = path.join(cacheDir, "search", shardKey(shard));
       if (existsSync(cached)) {
         reused++;
       } else {
         const building = `${cached}.building-${process.pid}`;
         await rm(building, { recursive: true, force: true });
-        await indexShard(shard, building);
+        await indexShard(shard, building, markdown);
         await mkdir(path.dirname(cached), { recursive: true });
         await rename(building, cached);
       }
       await linkTree(cached, path.join(output, shard.path));
-      (manifest.languages[shard.language] ??= []).unshift({ path: shard.path, newest: shard.newest, articles: shard.records.length });
+      (manifest.languages[shard.language] ??= []).unshift({ path: shard.path, newest: shard.newest, articles: shard.entries.length });
     }
   } finally {
     await pagefind.close();

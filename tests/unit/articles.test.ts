@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseArticle } from "../../src/content/articles.ts";
+import { parseArticle, readArticleBody, renderArticleBody } from "../../src/content/articles.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { articleText, context, makeArticle } from "../helpers/articles.ts";
 
@@ -23,8 +26,18 @@ describe("parseArticle", () => {
   });
 
   it("renders raw HTML in Markdown as text, so an article cannot add a script", () => {
-    const { article } = parseArticle("articles/x.md", articleText(valid, "Hi <script>alert(1)</script>"), context);
-    expect(article?.bodyHtml).toContain("&lt;script&gt;");
+    expect(renderArticleBody(context.markdown, articleText(valid, "Hi <script>alert(1)</script>"), undefined)).toBe("<p>Hi &lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
+  });
+
+  it("reads the body from the file when it is written, and stops if the file changed since it was read", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "broadsheet-body-"));
+    const file = path.join(dir, "x.md");
+    writeFileSync(file, articleText({ ...valid, credit: "New Society" }, "One *line*."));
+    const { article } = parseArticle("articles/x.md", readFileSync(file, "utf8"), context, file);
+    expect(readArticleBody(context.markdown, article!)).toBe('<p>One <em>line</em>. <span class="bs-article__credit">(New Society)</span></p>\n');
+    writeFileSync(file, articleText(valid, "Edited."));
+    expect(() => readArticleBody(context.markdown, article!)).toThrow("articles/x.md changed while the site was being built; build again");
+    rmSync(dir, { recursive: true });
   });
 
   it("marks drafts and articles dated after the build's now", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlToText, planShards, searchRecord } from "../../src/search/search-index.ts";
+import { htmlToText, planShards, searchRecord, shardKey } from "../../src/search/search-index.ts";
 import { compareNewestFirst, buildNewsroom } from "../../src/collections/newsroom.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
 
@@ -14,7 +14,7 @@ describe("htmlToText", () => {
 describe("searchRecord", () => {
   it("indexes the headline, standfirst, body and tags, with section and tags as filters and the UTC instant as sort", () => {
     const newsroom = buildNewsroom([makeArticle("a", { title: "Night ferry", summary: "Standfirst.", tags: ["C++", "transport"], section: "china", date: "2025-03-01T00:30:00+08:00" })], settings);
-    const record = searchRecord(newsroom.articles[0]!);
+    const record = searchRecord(newsroom.articles[0]!, "<p>Body text.</p>\n");
     expect(record.url).toBe("/china/2025/03/a/");
     expect(record.content).toBe("Night ferry\nStandfirst.\nBody text.\nC++ transport");
     expect(record.meta).toEqual({ title: "Night ferry", date: "1 Mar 2025", section: "China" });
@@ -30,7 +30,7 @@ describe("planShards", () => {
     const chinese = makeArticle("z", { date: day(9), lang: "zh" });
     const sorted = buildNewsroom([...articles, chinese], settings).articles;
     const shards = planShards(sorted, 2);
-    expect(shards.map((shard) => [shard.path, shard.records.map((record) => record.url.split("/").at(-2))])).toEqual([
+    expect(shards.map((shard) => [shard.path, shard.entries.map((entry) => entry.url.split("/").at(-2))])).toEqual([
       ["en/0/", ["a0", "a1"]],
       ["en/1/", ["a2", "a3"]],
       ["en/2/", ["a4"]],
@@ -38,6 +38,8 @@ describe("planShards", () => {
     ]);
     const more = buildNewsroom([...articles, chinese, makeArticle("a5", { date: day(20) })], settings).articles.sort(compareNewestFirst);
     const after = planShards(more, 2);
-    expect(after.slice(0, 2).map((shard) => JSON.stringify(shard.records))).toEqual(shards.slice(0, 2).map((shard) => JSON.stringify(shard.records)));
+    expect(after.slice(0, 2).map(shardKey)).toEqual(shards.slice(0, 2).map(shardKey));
+    expect(after[2]!.entries.length).toBe(2);
+    expect(shardKey(after[2]!)).not.toBe(shardKey(shards[2]!));
   });
 });
