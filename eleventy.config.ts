@@ -8,7 +8,7 @@ import { syndicationPlugin } from "./src/feeds/syndication-plugin.ts";
 import { structuredDataPlugin } from "./src/structured-data/structured-data-plugin.ts";
 import { articleImagesPlugin } from "./src/images/article-images.ts";
 import { minifyCssPlugin } from "./src/styles/minify-css.ts";
-import { articlePagesPlugin } from "./src/render/article-pages.ts";
+import { renderedPagesPlugin } from "./src/render/render-plugin.ts";
 import { contentSecurityPolicyPlugin } from "./src/security/content-security-policy.ts";
 
 /** Broadsheet: this file only wires the modules of `src/`; each is a small Eleventy plugin. */
@@ -26,8 +26,9 @@ export default function (eleventyConfig: EleventyConfig) {
   // --- Images: made while the newsroom loads; the files a build uses are copied to /img/
   eleventyConfig.addPlugin(articleImagesPlugin, { source });
 
-  // --- Article pages: rendered with Eleventy's Nunjucks after the rest, cached page by page
-  eleventyConfig.addPlugin(articlePagesPlugin, {
+  // --- Article, section and tag pages: rendered with Eleventy's Nunjucks after the rest,
+  // streamed to disk and cached page by page
+  eleventyConfig.addPlugin(renderedPagesPlugin, {
     source,
     cacheDir: env.cacheDir,
     settingsKey: JSON.stringify({ siteUrl, pathPrefix: env.pathPrefix, previews: env.includeDrafts }),

@@ -1,0 +1,47 @@
+import path from "node:path";
+import type { Environment } from "nunjucks";
+import type { EleventyConfig } from "@11ty/eleventy";
+import type { Newsroom } from "../collections/newsroom.ts";
+import type { NewsroomSource } from "../content/newsroom-plugin.ts";
+import { contentSecurityPolicy } from "../security/content-security-policy.ts";
+import { templatesHash, writeCachedPages, type WrittenPages } from "./page-cache.ts";
+import { articlePages } from "./article-pages.ts";
+import { listPages } from "./list-pages.ts";
+
+/** What every page rendered here reads besides its own data, and the hash of all of it. */
+export interface SharedContext {
+  newsroom: Newsroom;
+  /** The templates' global data: `site`, `csp`, `newsroom`. */
+  context: Record<string, unknown>;
+  /** Templates, build settings, site settings and editions: a change to any re-renders every page. */
+  key: string;
+}
+
+/**
+ * Writes the article pages and the section and tag pages (most of a site) once Eleventy has
+ * written the rest: its Nunjucks environment, with every filter, exists by then.
+ */
+export function renderedPagesPlugin(eleventyConfig: EleventyConfig, options: { source: NewsroomSource; cacheDir: string; settingsKey: string }): void {
+  let environment: Environment | undefined;
+  eleventyConfig.on("eleventy.engine.njk", ({ environment: created }: { environment: Environment }) => {
+    environment = created;
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    if (!environment) throw new Error("Eleventy's Nunjucks environment was not created");
+    const { newsroom, settings, bodyHtml } = await options.source.load();
+    const site = settings.site;
+    const editions = newsroom.editions.map((edition) => edition.edition);
+    const shared: SharedContext = {
+      newsroom,
+      context: { site, csp: { page: contentSecurityPolicy("page"), search: contentSecurityPolicy("search") }, newsroom },
+      key: [templatesHash(path.resolve("_includes")), options.settingsKey, JSON.stringify(site), JSON.stringify(editions)].join(":"),
+    };
+    const report = (what: string, count: number, started: number, result: WrittenPages) =>
+      console.log(`[broadsheet] ${count} ${what}: ${result.written} rendered, ${result.reused} reused from the cache, ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+    let started = performance.now();
+    report("article pages", newsroom.articles.length, started, writeCachedPages(articlePages(environment, shared, bodyHtml), directories.output, options.cacheDir));
+    started = performance.now();
+    const lists = newsroom.sectionPages.length + newsroom.tagPages.length;
+    report("section and tag pages", lists, started, writeCachedPages(listPages(environment, shared), directories.output, options.cacheDir));
+  });
+}

@@ -1,0 +1,67 @@
+import { cp, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, fixtureArticles, FIXTURE_EPOCH, loadPage, type BuildResult } from "../helpers/site.ts";
+import { fileHashes } from "../helpers/files.ts";
+
+// A rebuild reuses cached pages and search shards; it must write exactly what a build from an
+// empty cache writes, however the articles changed in between.
+let firstFiles: Record<string, string>;
+let rebuild: BuildResult;
+let clean: BuildResult;
+
+beforeAll(async () => {
+  const work = await mkdtemp(path.join(os.tmpdir(), "broadsheet-incremental-"));
+  const articles = path.join(work, "articles");
+  await cp(fixtureArticles, articles, { recursive: true });
+  const env = { BROADSHEET_ARTICLES: articles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, BROADSHEET_SEARCH_SHARD_SIZE: "8" };
+  const cache = path.join(work, "cache");
+  const output = path.join(work, "site");
+  const first = await buildSite({ ...env, BROADSHEET_CACHE: cache }, output);
+  expect(first.exitCode, first.stderr).toBe(0);
+  firstFiles = await fileHashes(output);
+
+  // A new story in a section with several pages, and an edit to an old story's body.
+  await writeFile(
+    path.join(articles, "2025/05/late-bulletin.md"),
+    '---\ntitle: "Late trade bulletin"\ndate: 2025-05-20T09:00:00+08:00\nsection: economy\ntags: [trade, ports]\nsummary: "A story added after the site was built."\n---\n\nPortside cranes resumed work.\n',
+  );
+  await writeFile(
+    path.join(articles, "2025/01/trade-bulletin-03.md"),
+    '---\ntitle: "Trade bulletin no. 3"\ndate: 2025-01-03T09:03:00+08:00\nsection: economy\ntags: [trade]\nsummary: "Fixture bulletin number 3 for pagination."\n---\n\nBulletin 3 body text, corrected: quayside.\n',
+  );
+  rebuild = await buildSite({ ...env, BROADSHEET_CACHE: cache }, output);
+  expect(rebuild.exitCode, rebuild.stderr).toBe(0);
+  clean = await buildSite(env);
+  expect(clean.exitCode, clean.stderr).toBe(0);
+});
+
+describe("a rebuild after articles change, with the cache of the last build", () => {
+  it("reuses pages and search shards that did not change, and renders the ones that did", () => {
+    const counts = (pattern: RegExp) => pattern.exec(rebuild.stdout)?.slice(1).map(Number);
+    const [articlePages, articlesRendered, articlesReused] = counts(/(\d+) article pages: (\d+) rendered, (\d+) reused/)!;
+    expect(articlesReused).toBeGreaterThan(0);
+    // The new story, the edited one, and the neighbours and related lists that now name the new one.
+    expect(articlesRendered).toBeGreaterThanOrEqual(2);
+    expect(articlesRendered! + articlesReused!).toBe(articlePages);
+    const [, listsRendered, listsReused] = counts(/(\d+) section and tag pages: (\d+) rendered, (\d+) reused/)!;
+    expect(listsRendered).toBeGreaterThan(0);
+    expect(listsReused).toBeGreaterThan(0);
+    expect(rebuild.stdout).toMatch(/search index: \d+ articles in \d+ shards, [1-9]\d* reused from the cache/);
+  });
+
+  it("writes the same files, byte for byte, as a build from an empty cache", async () => {
+    const rebuilt = await fileHashes(rebuild.output);
+    expect(Object.keys(rebuilt).length).toBeGreaterThan(100);
+    expect(rebuilt).toEqual(await fileHashes(clean.output));
+    expect(rebuilt).not.toEqual(firstFiles);
+  });
+
+  it("shows the new story at the top of its section and the edited body on its page", async () => {
+    const economy = await loadPage(rebuild.output, "/economy/");
+    expect(economy(".bs-teaser__headline").first().text()).toBe("Late trade bulletin");
+    const edited = await loadPage(rebuild.output, "/economy/2025/01/trade-bulletin-03/");
+    expect(edited(".bs-article__body").text()).toContain("corrected: quayside");
+  });
+});
