@@ -29,7 +29,8 @@ interface Run extends ProcessTreeUsage {
 interface Row {
   articles: number;
   pages: number;
-  floor: Run;
+  /** Left out above `--floor-up-to`: bare Eleventy is super-linear (130 s at 50,000 articles). */
+  floor?: Run;
   full: Run;
   rebuild: Run;
   phases: { data: number; search: number; render: number };
@@ -65,15 +66,18 @@ async function corpus(count: number): Promise<string> {
 
 const seconds = (pattern: RegExp, text: string) => Number(pattern.exec(text)?.[1] ?? NaN);
 
-async function benchSize(count: number): Promise<Row> {
+async function benchSize(count: number, withFloor: boolean): Promise<Row> {
   const articles = await corpus(count);
   const work = await mkdtemp(path.join(os.tmpdir(), `broadsheet-bench-${count}-`));
   try {
-    console.error(`[bench] ${count}: bare Eleventy floor…`);
-    const bare = await writeBareProject(articles);
-    const floor = await runMeasured(process.execPath, [path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", `--output=${path.join(work, "floor")}`], { cwd: bare });
-    await rm(path.join(work, "floor"), { recursive: true, force: true });
-    await rm(bare, { recursive: true, force: true });
+    let floor: Run | undefined;
+    if (withFloor) {
+      console.error(`[bench] ${count}: bare Eleventy floor…`);
+      const bare = await writeBareProject(articles);
+      floor = await runMeasured(process.execPath, [path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", `--output=${path.join(work, "floor")}`], { cwd: bare });
+      await rm(path.join(work, "floor"), { recursive: true, force: true });
+      await rm(bare, { recursive: true, force: true });
+    }
 
     const env = { BROADSHEET_ARTICLES: articles, BROADSHEET_CACHE: path.join(work, "cache"), SOURCE_DATE_EPOCH: NOW };
     const build = ["--import", "tsx", "src/cli/build.ts", "--output", path.join(work, "site")];
@@ -109,7 +113,7 @@ function table(rows: Row[]): string {
   ];
   for (const row of rows) {
     lines.push(
-      `| ${row.articles.toLocaleString("en")} | ${row.pages.toLocaleString("en")} | ${s(row.floor.wallSeconds)}, ${mib(row.floor.peakTotalBytes)} | ${s(row.full.wallSeconds)} | ${(row.full.wallSeconds / row.floor.wallSeconds).toFixed(2)}× | ${s(row.full.cpuSeconds)} | ${((row.full.wallSeconds * 1000) / row.articles).toFixed(2)} | ${s(row.phases.data)} | ${s(row.phases.render)} | ${s(row.phases.search)} | ${mib(row.full.peakTotalBytes)} | ${mib(row.full.peakProcessBytes)} | ${s(row.rebuild.wallSeconds)} (${((row.rebuild.wallSeconds / row.full.wallSeconds) * 100).toFixed(0)} %) |`,
+      `| ${row.articles.toLocaleString("en")} | ${row.pages.toLocaleString("en")} | ${row.floor ? `${s(row.floor.wallSeconds)}, ${mib(row.floor.peakTotalBytes)}` : "—"} | ${s(row.full.wallSeconds)} | ${row.floor ? `${(row.full.wallSeconds / row.floor.wallSeconds).toFixed(2)}×` : "—"} | ${s(row.full.cpuSeconds)} | ${((row.full.wallSeconds * 1000) / row.articles).toFixed(2)} | ${s(row.phases.data)} | ${s(row.phases.render)} | ${s(row.phases.search)} | ${mib(row.full.peakTotalBytes)} | ${mib(row.full.peakProcessBytes)} | ${s(row.rebuild.wallSeconds)} (${((row.rebuild.wallSeconds / row.full.wallSeconds) * 100).toFixed(0)} %) |`,
     );
   }
   return lines.join("\n");
@@ -126,13 +130,13 @@ function chart(rows: Row[]): string {
   const svg = create().ele("svg", { xmlns: "http://www.w3.org/2000/svg", width, height, viewBox: `0 0 ${width} ${height}`, "font-family": "sans-serif", "font-size": "11" });
   svg.ele("title").txt("Broadsheet build time and memory against the number of articles");
   svg.ele("rect", { width, height, fill: "#fffdf8" });
-  const panels: Array<{ title: string; unit: string; series: Array<{ label: string; colour: string; values: number[] }> }> = [
+  const panels: Array<{ title: string; unit: string; series: Array<{ label: string; colour: string; values: Array<number | undefined> }> }> = [
     {
       title: "Build time (s)",
       unit: "s",
       series: [
         { label: "full build", colour: "#8f1d1d", values: rows.map((row) => row.full.wallSeconds) },
-        { label: "bare Eleventy", colour: "#555555", values: rows.map((row) => row.floor.wallSeconds) },
+        { label: "bare Eleventy", colour: "#555555", values: rows.map((row) => row.floor?.wallSeconds) },
         { label: "rebuild", colour: "#123f7a", values: rows.map((row) => row.rebuild.wallSeconds) },
       ],
     },
@@ -141,13 +145,13 @@ function chart(rows: Row[]): string {
       unit: "MiB",
       series: [
         { label: "full build", colour: "#8f1d1d", values: rows.map((row) => row.full.peakTotalBytes / 1048576) },
-        { label: "bare Eleventy", colour: "#555555", values: rows.map((row) => row.floor.peakTotalBytes / 1048576) },
+        { label: "bare Eleventy", colour: "#555555", values: rows.map((row) => (row.floor ? row.floor.peakTotalBytes / 1048576 : undefined)) },
       ],
     },
   ];
   panels.forEach((chartPanel, index) => {
     const left = pad.left + index * (panel + 60);
-    const maxY = Math.max(...chartPanel.series.flatMap((series) => series.values)) * 1.1;
+    const maxY = Math.max(...chartPanel.series.flatMap((series) => series.values.filter((value) => value !== undefined))) * 1.1;
     const x = (value: number) => left + ((value - minX) / (maxX - minX || 1)) * panel;
     const y = (value: number) => height - pad.bottom - (value / maxY) * (height - pad.top - pad.bottom);
     svg.ele("text", { x: left, y: 20, "font-weight": "bold" }).txt(chartPanel.title);
@@ -161,26 +165,27 @@ function chart(rows: Row[]): string {
     });
     svg.ele("text", { x: left + panel / 2, y: height - 8, "text-anchor": "middle" }).txt("articles (log scale)");
     chartPanel.series.forEach((series, seriesIndex) => {
-      const points = series.values.map((value, rowIndex) => `${x(xs[rowIndex]!).toFixed(1)},${y(value).toFixed(1)}`).join(" ");
-      svg.ele("polyline", { points, fill: "none", stroke: series.colour, "stroke-width": 2 });
-      series.values.forEach((value, rowIndex) => svg.ele("circle", { cx: x(xs[rowIndex]!).toFixed(1), cy: y(value).toFixed(1), r: 3, fill: series.colour }));
+      // A series without a value at some size (the floor above --floor-up-to) stops there.
+      const measured = series.values.flatMap((value, rowIndex) => (value === undefined ? [] : [{ x: x(xs[rowIndex]!).toFixed(1), y: y(value).toFixed(1) }]));
+      svg.ele("polyline", { points: measured.map((point) => `${point.x},${point.y}`).join(" "), fill: "none", stroke: series.colour, "stroke-width": 2 });
+      for (const point of measured) svg.ele("circle", { cx: point.x, cy: point.y, r: 3, fill: series.colour });
       svg.ele("text", { x: left + 8, y: pad.top + 12 + seriesIndex * 14, fill: series.colour }).txt(series.label);
     });
   });
   return svg.end({ prettyPrint: true });
 }
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000" } } });
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000" }, "floor-up-to": { type: "string", default: "50000" } } });
 const sizes = values.sizes!.split(",").map((size) => Number(size.trim())).filter((size) => size > 0);
+const floorUpTo = Number(values["floor-up-to"]);
 const rows: Row[] = [];
-for (const size of sizes) rows.push(await benchSize(size));
+for (const size of sizes) rows.push(await benchSize(size, size <= floorUpTo));
 console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}\n`);
 console.log(table(rows));
-if (rows.length > 1) {
-  const first = rows[0]!;
-  const last = rows[rows.length - 1]!;
-  const growth = last.full.wallSeconds / last.articles / (first.full.wallSeconds / first.articles);
-  console.log(`\nCost an article at ${last.articles.toLocaleString("en")} vs ${first.articles.toLocaleString("en")}: ${growth.toFixed(2)}×`);
+const first = rows[0]!;
+for (const row of rows.slice(1)) {
+  const growth = row.full.wallSeconds / row.articles / (first.full.wallSeconds / first.articles);
+  console.log(`\nCost an article at ${row.articles.toLocaleString("en")} vs ${first.articles.toLocaleString("en")}: ${growth.toFixed(2)}×`);
 }
 await mkdir(path.join(root, "docs"), { recursive: true });
 await writeFile(path.join(root, "docs", "bench.svg"), chart(rows));
