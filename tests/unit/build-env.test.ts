@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { normalizePathPrefix, readBuildEnv } from "../../src/config/build-env.ts";
+import { heapLimitMb } from "../../src/config/heap-limit.ts";
+
+describe("heapLimitMb", () => {
+  it("gives a build 1 GiB, and 10 KB an article beyond 512 MB for a large newsroom", () => {
+    expect(heapLimitMb(40)).toBe(1024);
+    expect(heapLimitMb(10_000)).toBe(1024);
+    expect(heapLimitMb(100_000)).toBe(1489);
+    expect(heapLimitMb(400_000)).toBe(4419);
+  });
+});
 
 describe("readBuildEnv", () => {
   it("takes the build's now from SOURCE_DATE_EPOCH", () => {
