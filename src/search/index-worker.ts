@@ -1,13 +1,23 @@
 /**
- * Runs the search indexing in a worker thread: Pagefind's Node API is driven by messages, and
- * on the main thread Eleventy's rendering would keep them waiting. Here the indexer keeps
- * Pagefind busy on the other core while the pages render.
+ * A search indexer in a worker thread, with a Pagefind service of its own: it takes one shard
+ * at a time from the build's thread, indexes it (reading the articles' bodies from their files)
+ * or links its cached bundle into the site, and replies, so the build's thread can hand out the
+ * next.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { writeShards, type SearchShard } from "./search-index.ts";
+import * as pagefind from "pagefind";
+import { linkCachedShard, writeShard, type IndexerTask } from "./search-index.ts";
+import { createMarkdown } from "../markdown/markdown.ts";
 
-const { shards, siteDir, cacheDir } = workerData as { shards: SearchShard[]; siteDir: string; cacheDir: string };
-writeShards(shards, siteDir, cacheDir).then(
-  (result) => parentPort!.postMessage({ result }),
-  (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) }),
-);
+const { siteDir, cacheDir } = workerData as { siteDir: string; cacheDir: string };
+// Only the words of the body are indexed, so the site's path prefix does not matter here.
+const markdown = createMarkdown();
+
+parentPort!.on("message", ({ shard, link, close }: IndexerTask) => {
+  // Pagefind's service is a child process: stopped when the build's thread is done with this worker.
+  const work = close ? pagefind.close() : link ? linkCachedShard(link.key, link.path, siteDir, cacheDir) : writeShard(shard!, siteDir, cacheDir, markdown);
+  work.then(
+    () => parentPort!.postMessage({ done: true }),
+    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) }),
+  );
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlToText, planShards, searchRecord, shardKey } from "../../src/search/search-index.ts";
+import { htmlToText, indexerCount, planShards, searchRecord, shardKey, shardOf } from "../../src/search/search-index.ts";
 import { compareNewestFirst, buildNewsroom } from "../../src/collections/newsroom.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
 
@@ -29,7 +29,7 @@ describe("planShards", () => {
     const articles = Array.from({ length: 5 }, (_, index) => makeArticle(`a${index}`, { date: day(index + 1) }));
     const chinese = makeArticle("z", { date: day(9), lang: "zh" });
     const sorted = buildNewsroom([...articles, chinese], settings).articles;
-    const shards = planShards(sorted, 2);
+    const shards = planShards(sorted, 2).map(shardOf);
     expect(shards.map((shard) => [shard.path, shard.entries.map((entry) => entry.url.split("/").at(-2))])).toEqual([
       ["en/0/", ["a0", "a1"]],
       ["en/1/", ["a2", "a3"]],
@@ -37,9 +37,17 @@ describe("planShards", () => {
       ["zh/0/", ["z"]],
     ]);
     const more = buildNewsroom([...articles, chinese, makeArticle("a5", { date: day(20) })], settings).articles.sort(compareNewestFirst);
-    const after = planShards(more, 2);
+    const after = planShards(more, 2).map(shardOf);
     expect(after.slice(0, 2).map(shardKey)).toEqual(shards.slice(0, 2).map(shardKey));
     expect(after[2]!.entries.length).toBe(2);
     expect(shardKey(after[2]!)).not.toBe(shardKey(shards[2]!));
+  });
+});
+
+describe("indexerCount", () => {
+  it("indexes two shards at once on two cores, one at a time on one core or past 50,000 articles", () => {
+    expect(indexerCount(10_000, 2)).toBe(2);
+    expect(indexerCount(10_000, 1)).toBe(1);
+    expect(indexerCount(100_000, 8)).toBe(1);
   });
 });
