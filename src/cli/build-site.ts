@@ -1,16 +1,13 @@
 /**
- * `npm run build`: builds the site into a staging folder and swaps it in only when every step
- * succeeded, so a failed build leaves the previous `_site/` exactly as it was.
+ * The build itself, which `npm run build` (src/cli/build.ts) runs with a heap limit: builds the
+ * site into a staging folder and swaps it in only when every step succeeded, so a failed build
+ * leaves the previous `_site/` exactly as it was.
  */
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { rm, rename, stat } from "node:fs/promises";
+import { mkdir, rm, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ArticleContractError } from "../content/problems.ts";
-import { listArticleFiles } from "../content/articles.ts";
 import { readBuildEnv } from "../config/build-env.ts";
-import { heapLimitMb } from "../config/heap-limit.ts";
 
 const root = process.cwd();
 // `--output DIR` builds elsewhere (tests build into temporary folders); default `_site/`.
@@ -23,36 +20,36 @@ const exists = async (file: string) => stat(file).then(() => true, () => false);
 
 async function build(): Promise<void> {
   const started = performance.now();
+  // The site the last build replaced waits in the cache's trash, and is deleted while this build
+  // reads and renders: deleting tens of thousands of files takes a second or more.
+  const trash = path.join(readBuildEnv().cacheDir, "trash");
+  const emptied = rm(trash, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
   const eleventy = new Eleventy(root, staging, { configPath: path.join(root, "eleventy.config.ts"), quietMode: true });
   // Our own summary and error report replace Eleventy's per-file log and stack traces.
   eleventy.disableLogger();
   await eleventy.write();
+  await emptied;
   // Swap: the old site is moved aside, not deleted, until the new one is in place.
-  await rm(previous, { recursive: true, force: true });
-  if (await exists(output)) await rename(output, previous);
+  let aside: string | undefined;
+  if (await exists(output)) {
+    aside = path.join(trash, "site");
+    await mkdir(trash, { recursive: true });
+    await rename(output, aside).catch(async () => {
+      // The cache is on another file system: move the old site beside it and delete it below.
+      aside = previous;
+      await rm(previous, { recursive: true, force: true });
+      await rename(output, previous);
+    });
+  }
   await rename(staging, output);
-  await rm(previous, { recursive: true, force: true });
+  if (aside === previous) await rm(previous, { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const heapLimit = /--max-old-space-size=(\d+)/.exec([...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" "))?.[1];
   console.log(`[broadsheet] wrote ${path.relative(root, output) || "."}/ in ${seconds} s (heap limit ${heapLimit} MiB).`);
 }
 
-/**
- * Runs this build again in a Node process whose heap limit fits the newsroom (see
- * `heapLimitMb`), unless the limit was set by whoever started it.
- */
-async function buildWithHeapLimit(): Promise<void> {
-  const articles = await listArticleFiles(readBuildEnv().articlesDir).catch(() => []);
-  const flag = `--max-old-space-size=${heapLimitMb(articles.length)}`;
-  const child = spawn(process.execPath, [...process.execArgv, flag, ...process.argv.slice(1)], { stdio: "inherit" });
-  const [code] = (await once(child, "exit")) as [number | null];
-  process.exitCode = code ?? 1;
-}
-
-const heapLimitSet = /--max-old-space-size=\d+/.test([...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" "));
-if (!heapLimitSet) await buildWithHeapLimit();
-else build().catch(async (error: unknown) => {
+build().catch(async (error: unknown) => {
   await rm(staging, { recursive: true, force: true });
   // Eleventy wraps errors thrown by plugins and templates: print each layer's message once.
   const messages: string[] = [];

@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, findBrokenLinks, listPages, loadPage, projectRoot, type BuildResult } from "../helpers/site.ts";
 import { runHtmlValidate, runNuChecker } from "../helpers/validators.ts";
-import { listArticleFiles } from "../../src/content/articles.ts";
+import { listArticleFiles } from "../../src/content/article-files.ts";
 
 // The demo newsroom exactly as `npm run build` makes it for a newcomer.
 let site: BuildResult;
