@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -55,6 +55,8 @@ export interface WrittenPages {
 export function writeCachedPages(pages: Iterable<CachedPage>, outputDir: string, cacheDir: string): WrittenPages {
   const cache = path.join(cacheDir, "pages");
   mkdirSync(cache, { recursive: true });
+  // One listing of the cache instead of a file check a page.
+  const cachedNames = new Set(readdirSync(cache));
   let written = 0;
   let reused = 0;
   const folders = new Set<string>();
@@ -66,13 +68,15 @@ export function writeCachedPages(pages: Iterable<CachedPage>, outputDir: string,
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    const cached = path.join(cache, `${page.key}.html`);
-    if (existsSync(cached)) {
+    const name = `${page.key}.html`;
+    const cached = path.join(cache, name);
+    if (cachedNames.has(name)) {
       reused++;
     } else {
       const temporary = `${cached}.${process.pid}`;
       writeFileSync(temporary, page.render());
       renameSync(temporary, cached);
+      cachedNames.add(name);
       written++;
     }
     // A hard link costs no copy; across file systems, copy.
