@@ -58,7 +58,7 @@ export const config = {
   // Only Nunjucks pages are templates: articles are data (read above), README.md is not a page.
   templateFormats: ["njk"],
   htmlTemplateEngine: "njk",
-  // No `output` here: `npm run build` writes to a staging folder of its own (src/cli/build.ts).
+  // No `output` here: `npm run build` writes to a staging folder of its own (src/cli/build-site.ts).
   dir: { input: ".", includes: "_includes", data: "_data" },
   pathPrefix: process.env.PATH_PREFIX ?? "/",
 };

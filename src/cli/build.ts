@@ -1,10 +1,12 @@
 /**
  * `npm run build [-- --output DIR] [-- --drafts]`: runs the build (src/cli/build-site.ts) in a
- * Node process whose heap limit fits the newsroom (see `heapLimitMb`), unless NODE_OPTIONS sets
- * one. This launcher stays small (no Eleventy), so it adds a fraction of a second.
+ * Node process whose heap limit fits the newsroom (see `heapLimitMb`), unless the command line
+ * or NODE_OPTIONS sets one. This launcher stays small (no Eleventy), so it adds a fraction of a
+ * second.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { constants } from "node:os";
 import { fileURLToPath } from "node:url";
 import { readBuildEnv } from "../config/build-env.ts";
 import { heapLimitMb } from "../config/heap-limit.ts";
@@ -18,8 +20,11 @@ async function countArticles(): Promise<number> {
   }
 }
 
-const flags = /--max-old-space-size=\d+/.test(process.env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${heapLimitMb(await countArticles())}`];
+const limitSet = /--max[-_]old[-_]space[-_]size/.test([...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" "));
+const flags = limitSet ? [] : [`--max-old-space-size=${heapLimitMb(await countArticles())}`];
 const build = fileURLToPath(new URL("./build-site.ts", import.meta.url));
 const child = spawn(process.execPath, [...process.execArgv, ...flags, build, ...process.argv.slice(2)], { stdio: "inherit" });
-const [code] = (await once(child, "exit")) as [number | null];
-process.exitCode = code ?? 1;
+// A cancelled build (Ctrl-C, a CI job stopped) stops the build itself too, before it can swap.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
+const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+process.exitCode = code ?? 128 + (signal ? constants.signals[signal] : 1);

@@ -44,7 +44,7 @@ export interface ArticleLink {
   url: string;
 }
 
-/** One parsed, validated article: everything a page or list shows, computed once. */
+/** One parsed, validated article: everything a page or list shows but its body (read when written), computed once. */
 export interface Article {
   sourcePath: string;
   /** The file on disk: the body is read from it again when its page is written (see `readArticleBody`). */

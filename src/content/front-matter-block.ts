@@ -9,7 +9,7 @@ import yaml from "js-yaml";
  */
 export function cutFrontMatter(text: string): { block: string; body: string } {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const opening = /^---\r?\n/.exec(source);
+  const opening = /^---[ \t]*\r?\n/.exec(source);
   if (!opening) return { block: "", body: source };
   const rest = source.slice(opening[0].length - 1); // keeps the newline, so an empty block closes too
   const close = rest.indexOf("\n---");

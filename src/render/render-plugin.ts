@@ -1,10 +1,9 @@
-import path from "node:path";
 import type { Environment } from "nunjucks";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Newsroom } from "../collections/newsroom.ts";
 import type { NewsroomSource } from "../content/newsroom-plugin.ts";
 import { contentSecurityPolicy } from "../security/content-security-policy.ts";
-import { templatesHash, writeCachedPages, type WrittenPages } from "./page-cache.ts";
+import { codeHash, prunePageCache, writeCachedPages, type WrittenPages } from "./page-cache.ts";
 import { articlePages } from "./article-pages.ts";
 import { listPages } from "./list-pages.ts";
 
@@ -13,7 +12,7 @@ export interface SharedContext {
   newsroom: Newsroom;
   /** The templates' global data: `site`, `csp`, `newsroom`. */
   context: Record<string, unknown>;
-  /** Templates, build settings, site settings and editions: a change to any re-renders every page. */
+  /** Code and templates, build settings, site settings and editions: a change to any re-renders every page. */
   key: string;
 }
 
@@ -34,14 +33,17 @@ export function renderedPagesPlugin(eleventyConfig: EleventyConfig, options: { s
     const shared: SharedContext = {
       newsroom,
       context: { site, csp: { page: contentSecurityPolicy("page"), search: contentSecurityPolicy("search") }, newsroom },
-      key: [templatesHash(path.resolve("_includes")), options.settingsKey, JSON.stringify(site), JSON.stringify(editions)].join(":"),
+      key: [codeHash(), options.settingsKey, JSON.stringify(site), JSON.stringify(editions)].join(":"),
     };
     const report = (what: string, count: number, started: number, result: WrittenPages) =>
       console.log(`[broadsheet] ${count} ${what}: ${result.written} rendered, ${result.reused} reused from the cache, ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+    const used = new Set<string>();
     let started = performance.now();
-    report("article pages", newsroom.articles.length, started, writeCachedPages(articlePages(environment, shared, bodyHtml), directories.output, options.cacheDir));
+    report("article pages", newsroom.articles.length, started, await writeCachedPages(articlePages(environment, shared, bodyHtml), directories.output, options.cacheDir, used));
     started = performance.now();
     const lists = newsroom.sectionPages.length + newsroom.tagPages.length;
-    report("section and tag pages", lists, started, writeCachedPages(listPages(environment, shared), directories.output, options.cacheDir));
+    report("section and tag pages", lists, started, await writeCachedPages(listPages(environment, shared), directories.output, options.cacheDir, used));
+    const pruned = prunePageCache(options.cacheDir, used);
+    if (pruned > 0) console.log(`[broadsheet] ${pruned} cached pages no longer used were deleted.`);
   });
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { codeHash, linkOrCopy } from "../render/page-cache.ts";
 import path from "node:path";
 import { Worker, threadId } from "node:worker_threads";
 import { availableParallelism } from "node:os";
@@ -117,12 +118,13 @@ export function shardOf({ articles, ...plan }: ShardPlan): SearchShard {
 }
 
 /**
- * A shard's cache key: Pagefind's version and its entries, each body named by its file's hash
- * (where the file lies on disk does not change the index).
+ * A shard's cache key: the code (`codeHash`: Pagefind's version is in the lock file), Pagefind's
+ * version and its entries, each body named by its file's hash (where the file lies on disk
+ * does not change the index).
  */
 export function shardKey(shard: SearchShard): string {
   const entries = JSON.stringify(shard.entries, (key, value: unknown) => (key === "filePath" ? undefined : value));
-  return createHash("sha256").update(PAGEFIND_VERSION).update(entries).digest("hex").slice(0, 24);
+  return createHash("sha256").update(codeHash()).update(PAGEFIND_VERSION).update(entries).digest("hex").slice(0, 24);
 }
 
 /**
@@ -138,13 +140,7 @@ function linkTree(from: string, to: string): void {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) linkTree(source, target);
-    else if (!/^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/.test(entry.name)) {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
+    else if (!/^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/.test(entry.name)) linkOrCopy(source, target);
   }
 }
 
@@ -233,6 +229,12 @@ export async function buildSearchIndex(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+  // Shards this build did not use are deleted, so the cache does not grow with each new story.
+  const usedShards = new Set([...cached.map((task) => task.link!.key), ...tasks.flatMap((task) => (task.plan ? [shardKey(shardOf(task.plan))] : []))]);
+  const searchCache = path.join(cacheDir, "search");
+  for (const name of existsSync(searchCache) ? readdirSync(searchCache) : []) {
+    if (!usedShards.has(name)) await rm(path.join(searchCache, name), { recursive: true, force: true });
+  }
   const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, languages: {} };
   for (const plan of plans) {
     (manifest.languages[plan.language] ??= []).unshift({ path: plan.path, newest: plan.newest, articles: plan.articles.length });
@@ -255,10 +257,18 @@ interface IndexerReply {
   error?: string;
 }
 
-/** The worker's next reply; an error in it, or its end, rejects. */
+/**
+ * Longest a task may take. Pagefind's Node API never settles if its service dies (killed for
+ * memory, say), so without a limit the build would wait for ever.
+ */
+const TASK_LIMIT_MS = 30 * 60 * 1000;
+
+/** The worker's next reply; an error in it, its end, or no reply within the limit rejects. */
 function nextReply(worker: Worker): Promise<IndexerReply> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => settle(() => reject(new Error("the search indexer did not answer in 30 minutes; Pagefind may have run out of memory"))), TASK_LIMIT_MS);
     const settle = (done: () => void) => {
+      clearTimeout(timer);
       worker.off("message", onMessage).off("error", onError).off("exit", onExit);
       done();
     };

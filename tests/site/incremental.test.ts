@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,13 +11,14 @@ import { fileHashes } from "../helpers/files.ts";
 let firstFiles: Record<string, string>;
 let rebuild: BuildResult;
 let clean: BuildResult;
+let cache: string;
 
 beforeAll(async () => {
   const work = await mkdtemp(path.join(os.tmpdir(), "broadsheet-incremental-"));
   const articles = path.join(work, "articles");
   await cp(fixtureArticles, articles, { recursive: true });
   const env = { BROADSHEET_ARTICLES: articles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, BROADSHEET_SEARCH_SHARD_SIZE: "8" };
-  const cache = path.join(work, "cache");
+  cache = path.join(work, "cache");
   const output = path.join(work, "site");
   const first = await buildSite({ ...env, BROADSHEET_CACHE: cache }, output);
   expect(first.exitCode, first.stderr).toBe(0);
@@ -49,6 +51,14 @@ describe("a rebuild after articles change, with the cache of the last build", ()
     expect(listsRendered).toBeGreaterThan(0);
     expect(listsReused).toBeGreaterThan(0);
     expect(rebuild.stdout).toMatch(/search index: \d+ articles in \d+ shards, [1-9]\d* reused from the cache/);
+  });
+
+  it("keeps in its cache only the pages and search shards the rebuild used", () => {
+    const [articlePages] = /(\d+) article pages:/.exec(rebuild.stdout)!.slice(1).map(Number);
+    const [listPages] = /(\d+) section and tag pages:/.exec(rebuild.stdout)!.slice(1).map(Number);
+    expect(readdirSync(path.join(cache, "pages")).length).toBe(articlePages! + listPages!);
+    const [shards] = /in (\d+) shards/.exec(rebuild.stdout)!.slice(1).map(Number);
+    expect(readdirSync(path.join(cache, "search")).length).toBe(shards);
   });
 
   it("writes the same files, byte for byte, as a build from an empty cache", async () => {

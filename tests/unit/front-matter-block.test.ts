@@ -10,6 +10,10 @@ describe("splitFrontMatter", () => {
     expect(splitFrontMatter("---\ndate: 2025-03-01T08:00:00+08:00\n---\n").data).toEqual({ date: "2025-03-01T08:00:00+08:00" });
   });
 
+  it("allows spaces after the opening ---", () => {
+    expect(splitFrontMatter("--- \ntitle: A\n---\nBody\n")).toEqual({ data: { title: "A" }, body: "Body\n" });
+  });
+
   it("reads files saved with Windows line ends or a byte-order mark", () => {
     expect(splitFrontMatter("\uFEFF---\r\ntitle: A\r\n---\r\n\r\nBody.\r\n")).toEqual({ data: { title: "A" }, body: "\r\nBody.\r\n" });
   });
