@@ -82,7 +82,6 @@ export function searchRecordOf(entry: SearchEntry, bodyHtml: string): SearchReco
   return { ...record, content: [lead, htmlToText(bodyHtml), tail].join("\n") };
 }
 
-export const searchRecord = (article: Article, bodyHtml: string): SearchRecord => searchRecordOf(searchEntry(article), bodyHtml);
 
 /** A shard as planned: its articles, whose entries are made when it is sent to an indexer. */
 export interface ShardPlan extends Omit<SearchShard, "entries"> {

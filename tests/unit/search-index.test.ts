@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlToText, indexerCount, planShards, searchRecord, shardKey, shardOf } from "../../src/search/search-index.ts";
+import { htmlToText, indexerCount, planShards, searchEntry, searchRecordOf, shardKey, shardOf } from "../../src/search/search-index.ts";
 import { compareNewestFirst, buildNewsroom } from "../../src/collections/newsroom.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
 
@@ -11,10 +11,10 @@ describe("htmlToText", () => {
   });
 });
 
-describe("searchRecord", () => {
+describe("searchEntry and searchRecordOf", () => {
   it("indexes the headline, standfirst, body and tags, with section and tags as filters and the UTC instant as sort", () => {
     const newsroom = buildNewsroom([makeArticle("a", { title: "Night ferry", summary: "Standfirst.", tags: ["C++", "transport"], section: "china", date: "2025-03-01T00:30:00+08:00" })], settings);
-    const record = searchRecord(newsroom.articles[0]!, "<p>Body text.</p>\n");
+    const record = searchRecordOf(searchEntry(newsroom.articles[0]!), "<p>Body text.</p>\n");
     expect(record.url).toBe("/china/2025/03/a/");
     expect(record.content).toBe("Night ferry\nStandfirst.\nBody text.\nC++ transport");
     expect(record.meta).toEqual({ title: "Night ferry", date: "1 Mar 2025", section: "China" });
