@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { normalizePathPrefix, readBuildEnv } from "../../src/config/build-env.ts";
 import { heapLimitMb } from "../../src/config/heap-limit.ts";
+import { checkSectionKeys, readSettings } from "../../src/config/site-settings.ts";
+import { projectRoot } from "../helpers/site.ts";
+import path from "node:path";
 
 describe("heapLimitMb", () => {
   it("gives a build 1 GiB, and 10 KB an article beyond 512 MB for a large newsroom", () => {
@@ -39,5 +42,21 @@ describe("normalizePathPrefix", () => {
     expect(normalizePathPrefix("newsroom")).toBe("/newsroom/");
     expect(normalizePathPrefix("/newsroom")).toBe("/newsroom/");
     expect(normalizePathPrefix("/a/b/")).toBe("/a/b/");
+  });
+});
+
+describe("checkSectionKeys", () => {
+  const editions = readSettings(path.join(projectRoot, "_data")).editions;
+  const section = (key: string) => ({ key, label: key, description: "" });
+
+  it("accepts the demo's sections", () => {
+    expect(() => checkSectionKeys([section("china"), section("sci-tech")], editions, "_data/sections.json")).not.toThrow();
+  });
+
+  it("refuses a key the site uses for its own pages, an edition's folder, a repeat or a non-slug, naming the file", () => {
+    expect(() => checkSectionKeys([section("search")], editions, "_data/sections.json")).toThrow('_data/sections.json: section key "search" is a folder the site writes itself');
+    expect(() => checkSectionKeys([section("zh")], editions, "_data/sections.json")).toThrow(/"zh" is a folder the site writes itself/);
+    expect(() => checkSectionKeys([section("world"), section("world")], editions, "_data/sections.json")).toThrow(/"world" is used by another section/);
+    expect(() => checkSectionKeys([section("World News")], editions, "_data/sections.json")).toThrow(/not a lowercase slug/);
   });
 });
