@@ -201,8 +201,10 @@ export async function buildSearchIndex(
   // Entries are made again when a shard is sent, so this thread never holds them all at once.
   const tasks: Array<{ plan?: ShardPlan; link?: IndexerTask["link"] }> = [];
   const cached: typeof tasks = [];
+  const usedKeys = new Set<string>();
   for (const plan of plans) {
     const key = shardKey(shardOf(plan));
+    usedKeys.add(key);
     if (existsSync(cachedShardPath(cacheDir, key))) cached.push({ link: { key, path: plan.path } });
     else tasks.push({ plan });
   }
@@ -229,10 +231,9 @@ export async function buildSearchIndex(
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   // Shards this build did not use are deleted, so the cache does not grow with each new story.
-  const usedShards = new Set([...cached.map((task) => task.link!.key), ...tasks.flatMap((task) => (task.plan ? [shardKey(shardOf(task.plan))] : []))]);
   const searchCache = path.join(cacheDir, "search");
   for (const name of existsSync(searchCache) ? readdirSync(searchCache) : []) {
-    if (!usedShards.has(name)) await rm(path.join(searchCache, name), { recursive: true, force: true });
+    if (!usedKeys.has(name)) await rm(path.join(searchCache, name), { recursive: true, force: true });
   }
   const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, languages: {} };
   for (const plan of plans) {
