@@ -8,6 +8,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ArticleContractError } from "../content/problems.ts";
 import { readBuildEnv } from "../config/build-env.ts";
+import { givenHeapLimitMb } from "../config/heap-limit.ts";
 
 const root = process.cwd();
 // `--output DIR` builds elsewhere (tests build into temporary folders); default `_site/`.
@@ -54,7 +55,7 @@ async function build(): Promise<void> {
   }
   if (aside === previous) await rm(previous, { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const heapLimit = /--max[-_]old[-_]space[-_]size=(\d+)/.exec([...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" "))?.[1];
+  const heapLimit = givenHeapLimitMb();
   console.log(`[broadsheet] wrote ${path.relative(root, output) || "."}/ in ${seconds} s (heap limit ${heapLimit ? `${heapLimit} MiB` : "Node's default"}).`);
 }
 

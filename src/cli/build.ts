@@ -9,7 +9,7 @@ import { once } from "node:events";
 import { constants } from "node:os";
 import { fileURLToPath } from "node:url";
 import { readBuildEnv } from "../config/build-env.ts";
-import { heapLimitMb } from "../config/heap-limit.ts";
+import { givenHeapLimitMb, heapLimitMb } from "../config/heap-limit.ts";
 import { listArticleFiles } from "../content/article-files.ts";
 
 async function countArticles(): Promise<number> {
@@ -20,8 +20,7 @@ async function countArticles(): Promise<number> {
   }
 }
 
-const limitSet = /--max[-_]old[-_]space[-_]size/.test([...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" "));
-const flags = limitSet ? [] : [`--max-old-space-size=${heapLimitMb(await countArticles())}`];
+const flags = givenHeapLimitMb() !== undefined ? [] : [`--max-old-space-size=${heapLimitMb(await countArticles())}`];
 const build = fileURLToPath(new URL("./build-site.ts", import.meta.url));
 const child = spawn(process.execPath, [...process.execArgv, ...flags, build, ...process.argv.slice(2)], { stdio: "inherit" });
 // A cancelled build (Ctrl-C, a CI job stopped) stops the build itself too, before it can swap.

@@ -12,3 +12,13 @@
 export function heapLimitMb(articleFiles: number): number {
   return Math.max(1024, Math.ceil(512 + (articleFiles * 10) / 1024));
 }
+
+/**
+ * The heap limit this process was given, in MiB, on its command line or in NODE_OPTIONS (either
+ * spelling); undefined when Node's default applies.
+ * @example givenHeapLimitMb(["--max-old-space-size=900"], "") // 900
+ */
+export function givenHeapLimitMb(execArgv: readonly string[] = process.execArgv, nodeOptions: string = process.env.NODE_OPTIONS ?? ""): number | undefined {
+  const value = /--max[-_]old[-_]space[-_]size=(\d+)/.exec([...execArgv, nodeOptions].join(" "))?.[1];
+  return value === undefined ? undefined : Number(value);
+}

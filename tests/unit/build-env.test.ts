@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizePathPrefix, readBuildEnv } from "../../src/config/build-env.ts";
-import { heapLimitMb } from "../../src/config/heap-limit.ts";
+import { givenHeapLimitMb, heapLimitMb } from "../../src/config/heap-limit.ts";
 import { checkSectionKeys, readSettings } from "../../src/config/site-settings.ts";
 import { projectRoot } from "../helpers/site.ts";
 import path from "node:path";
@@ -11,6 +11,12 @@ describe("heapLimitMb", () => {
     expect(heapLimitMb(10_000)).toBe(1024);
     expect(heapLimitMb(100_000)).toBe(1489);
     expect(heapLimitMb(400_000)).toBe(4419);
+  });
+
+  it("reads a limit given on the command line or in NODE_OPTIONS, in either spelling", () => {
+    expect(givenHeapLimitMb(["--import", "tsx", "--max-old-space-size=1489"], "")).toBe(1489);
+    expect(givenHeapLimitMb([], "--max_old_space_size=900")).toBe(900);
+    expect(givenHeapLimitMb([], "")).toBeUndefined();
   });
 });
 
