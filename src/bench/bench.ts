@@ -68,7 +68,8 @@ async function corpus(count: number): Promise<string> {
   return dir;
 }
 
-const seconds = (pattern: RegExp, text: string) => Number(pattern.exec(text)?.[1] ?? NaN);
+/** The number the build's log prints where `pattern`'s group is (seconds, pages). */
+const numberIn = (pattern: RegExp, text: string) => Number(pattern.exec(text)?.[1] ?? NaN);
 
 /** The run of median wall time, with the highest memory peaks of all runs (budgets are peaks). */
 function medianRun(runs: Run[]): Run {
@@ -115,10 +116,10 @@ async function benchSize(count: number, withFloor: boolean, runs: number): Promi
       }
     }
     const full = medianRun(fulls);
-    const data = seconds(/read in ([\d.]+) s/, full.stdout);
-    const search = seconds(/search index: .* ([\d.]+) s\./, full.stdout);
-    const total = seconds(/wrote .* in ([\d.]+) s /, full.stdout);
-    const pages = seconds(/(\d+) pages written/, full.stdout) + seconds(/(\d+) article pages:/, full.stdout) + seconds(/(\d+) section and tag pages:/, full.stdout);
+    const data = numberIn(/read in ([\d.]+) s/, full.stdout);
+    const search = numberIn(/search index: .* ([\d.]+) s\./, full.stdout);
+    const total = numberIn(/wrote .* in ([\d.]+) s /, full.stdout);
+    const pages = numberIn(/(\d+) pages written/, full.stdout) + numberIn(/(\d+) article pages:/, full.stdout) + numberIn(/(\d+) section and tag pages:/, full.stdout);
     return { articles: count, runs, pages, floor: floors.length > 0 ? medianRun(floors) : undefined, full, rebuild: medianRun(rebuilds), phases: { data, search, render: total - data } };
   } finally {
     await rm(work, { recursive: true, force: true });

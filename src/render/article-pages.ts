@@ -1,6 +1,6 @@
 import type { Environment } from "nunjucks";
 import type { Article } from "../content/articles.ts";
-import { pageKey, type CachedPage } from "./page-cache.ts";
+import { pageKey, renderInLayout, type CachedPage } from "./page-cache.ts";
 import type { SharedContext } from "./render-plugin.ts";
 
 /**
@@ -20,11 +20,7 @@ export function* articlePages(environment: Environment, shared: SharedContext, b
     yield {
       url: article.url,
       key: pageKey(shared.key, article.sourceHash, article.sourcePath, fromOthers(article)),
-      render: () => {
-        const context = { ...shared.context, article, bodyHtml: bodyHtml(article), page: { url: article.url } };
-        const content = environment.render("pages/article.njk", context);
-        return environment.render("layouts/base.njk", { ...context, content });
-      },
+      render: () => renderInLayout(environment, "pages/article.njk", { ...shared.context, article, bodyHtml: bodyHtml(article), page: { url: article.url } }),
     };
   }
 }

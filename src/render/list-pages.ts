@@ -1,6 +1,6 @@
 import type { Environment } from "nunjucks";
 import type { ListPage } from "../collections/newsroom.ts";
-import { pageKey, type CachedPage } from "./page-cache.ts";
+import { pageKey, renderInLayout, type CachedPage } from "./page-cache.ts";
 import type { SharedContext } from "./render-plugin.ts";
 
 /**
@@ -19,11 +19,7 @@ export function* listPages(environment: Environment, shared: SharedContext): Gen
     yield {
       url: listPage.url,
       key: pageKey(shared.key, shownOn(listPage)),
-      render: () => {
-        const context = { ...shared.context, listPage, page: { url: listPage.url } };
-        const content = environment.render("pages/list-page.njk", context);
-        return environment.render("layouts/base.njk", { ...context, content });
-      },
+      render: () => renderInLayout(environment, "pages/list-page.njk", { ...shared.context, listPage, page: { url: listPage.url } }),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { Environment } from "nunjucks";
 
 /**
  * Most of a news site's pages (articles, section and tag lists) are written here rather than by
@@ -62,6 +63,12 @@ export function linkOrCopy(source: string, target: string): void {
       throw error;
     }
   }
+}
+
+/** A page's content template rendered inside the base layout, as Eleventy's `layout` would. */
+export function renderInLayout(environment: Environment, template: string, context: Record<string, unknown>): string {
+  const content = environment.render(template, context);
+  return environment.render("layouts/base.njk", { ...context, content });
 }
 
 /** One page to write: its URL, the hash of what it shows, and how to render it when not cached. */

@@ -2,7 +2,7 @@ import type { Environment } from "nunjucks";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Newsroom } from "../collections/newsroom.ts";
 import type { NewsroomSource } from "../content/newsroom-plugin.ts";
-import { contentSecurityPolicy } from "../security/content-security-policy.ts";
+import { PAGE_POLICIES } from "../security/content-security-policy.ts";
 import { codeHash, prunePageCache, writeCachedPages, type WrittenPages } from "./page-cache.ts";
 import { articlePages } from "./article-pages.ts";
 import { listPages } from "./list-pages.ts";
@@ -32,7 +32,7 @@ export function renderedPagesPlugin(eleventyConfig: EleventyConfig, options: { s
     const editions = newsroom.editions.map((edition) => edition.edition);
     const shared: SharedContext = {
       newsroom,
-      context: { site, csp: { page: contentSecurityPolicy("page"), search: contentSecurityPolicy("search") }, newsroom },
+      context: { site, csp: PAGE_POLICIES, newsroom },
       key: [codeHash(), options.settingsKey, JSON.stringify(site), JSON.stringify(editions)].join(":"),
     };
     const report = (what: string, count: number, started: number, result: WrittenPages) =>

@@ -316,7 +316,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: { source: 
     pending = undefined;
     const reused = result.reused > 0 ? `, ${result.reused} reused from the cache` : "";
     const indexed = result.shards - result.reused;
-    const how = indexed > 0 ? `, ${indexed} indexed ${Math.min(indexed, result.indexers)} at a time` : "";
+    const how = indexed > 0 ? `, ${indexed} indexed ${result.indexers} at a time` : "";
     console.log(`[broadsheet] search index: ${result.articles} articles in ${result.shards} shard${result.shards === 1 ? "" : "s"}${reused}${how}, ${result.seconds.toFixed(2)} s.`);
   });
 }

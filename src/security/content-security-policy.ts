@@ -35,7 +35,10 @@ export function contentSecurityPolicy(kind: "page" | "search"): string {
     .join("; ");
 }
 
-/** Makes `csp.page` and `csp.search` available to the base layout. */
+/** The policies the base layout reads as `csp.page` and `csp.search`. */
+export const PAGE_POLICIES = { page: contentSecurityPolicy("page"), search: contentSecurityPolicy("search") };
+
+/** Makes `csp.page` and `csp.search` available to the pages Eleventy renders. */
 export function contentSecurityPolicyPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addGlobalData("csp", { page: contentSecurityPolicy("page"), search: contentSecurityPolicy("search") });
+  eleventyConfig.addGlobalData("csp", PAGE_POLICIES);
 }
