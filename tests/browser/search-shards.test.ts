@@ -1,34 +1,22 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, watchErrors } from "../../src/bench/chromium.ts";
-import { serveSite, type StaticServer } from "../../src/bench/static-server.ts";
-import { buildSite, fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { watchErrors } from "../../src/bench/chromium.ts";
+import type { StaticServer } from "../../src/bench/static-server.ts";
+import { fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
+import { useServedSites } from "../helpers/served-site.ts";
 
 // The fixture newsroom indexed twice: in shards of 5 articles (six English shards) and as one
 // index. Whatever the shards, a reader must find the same articles, in the same newest-first
 // order, with the same filter counts.
-let browser: Browser;
-let sharded: StaticServer;
-let single: StaticServer;
-
-beforeAll(async () => {
-  const env = { BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
-  const [shardedSite, singleSite, launched] = await Promise.all([
-    buildSite({ ...env, BROADSHEET_SEARCH_SHARD_SIZE: "5" }),
-    buildSite({ ...env, BROADSHEET_SEARCH_SHARD_SIZE: "100000" }),
-    launchBrowser(),
-  ]);
-  expect(shardedSite.stdout).toContain("in 7 shards");
-  expect(singleSite.stdout).toContain("in 2 shards"); // one English, one Chinese
-  browser = launched;
-  sharded = await serveSite(shardedSite.output);
-  single = await serveSite(singleSite.output);
+const env = { BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
+const served = useServedSites({
+  sharded: { env: { ...env, BROADSHEET_SEARCH_SHARD_SIZE: "5" } },
+  single: { env: { ...env, BROADSHEET_SEARCH_SHARD_SIZE: "100000" } },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await sharded?.close();
-  await single?.close();
+beforeAll(() => {
+  expect(served.builds.sharded.stdout).toContain("in 7 shards");
+  expect(served.builds.single.stdout).toContain("in 2 shards"); // one English, one Chinese
 });
 
 interface Answer {
@@ -39,7 +27,7 @@ interface Answer {
 
 /** Every result of a search (clicking "Show more" to the end) and the filter counts shown. */
 async function answer(server: StaticServer, query: string): Promise<Answer> {
-  const page: Page = await browser.newPage();
+  const page: Page = await served.browser.newPage();
   const errors = watchErrors(page);
   await page.goto(`${server.origin}/search/?${query}`);
   const ready = page.locator('[data-module="search-page"][data-state="ready"]');
@@ -67,14 +55,14 @@ describe("search over shards answers as one index would", () => {
     ["a known word and a word no article has", "q=trade+zzzqqxv"],
     ["a filtered search", "q=body&section=Economy"],
   ])("%s: the same articles and filter counts", async (_, query) => {
-    const [fromShards, fromOne] = await Promise.all([answer(sharded, query), answer(single, query)]);
+    const [fromShards, fromOne] = await Promise.all([answer(served.servers.sharded, query), answer(served.servers.single, query)]);
     expect(fromShards.summary).toBe(fromOne.summary);
     expect([...fromShards.urls].sort()).toEqual([...fromOne.urls].sort());
     expect([...fromShards.filters].sort()).toEqual([...fromOne.filters].sort());
   });
 
   it("orders results newest first across shards exactly as one index does", async () => {
-    const [fromShards, fromOne] = await Promise.all([answer(sharded, "q=body&sort=newest"), answer(single, "q=body&sort=newest")]);
+    const [fromShards, fromOne] = await Promise.all([answer(served.servers.sharded, "q=body&sort=newest"), answer(served.servers.single, "q=body&sort=newest")]);
     expect(fromShards.urls.length).toBe(24);
     expect(fromShards.urls).toEqual(fromOne.urls);
     expect(fromShards.urls[0]).toBe("/china/2025/04/cjk-title/");

@@ -1,36 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, watchErrors } from "../../src/bench/chromium.ts";
-import { serveSite, type StaticServer } from "../../src/bench/static-server.ts";
-import { buildSite, fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { watchErrors } from "../../src/bench/chromium.ts";
+import { fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
+import { useServedSites } from "../helpers/served-site.ts";
 
 // The fixture newsroom twice: at the root, and under /newsroom/ as a GitHub Pages project site.
-let browser: Browser;
-let root: StaticServer;
-let prefixed: StaticServer;
-
-beforeAll(async () => {
-  const env = { BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
-  const [rootSite, prefixedSite, launched] = await Promise.all([
-    buildSite(env),
-    buildSite({ ...env, PATH_PREFIX: "/newsroom/" }),
-    launchBrowser(),
-  ]);
-  expect(rootSite.exitCode, rootSite.stderr).toBe(0);
-  expect(prefixedSite.exitCode, prefixedSite.stderr).toBe(0);
-  browser = launched;
-  root = await serveSite(rootSite.output);
-  prefixed = await serveSite(prefixedSite.output, "/newsroom/");
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await root?.close();
-  await prefixed?.close();
+const env = { BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
+const served = useServedSites({
+  root: { env },
+  prefixed: { env: { ...env, PATH_PREFIX: "/newsroom/" }, pathPrefix: "/newsroom/" },
 });
 
 async function openPage(url: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, ...options });
+  const context = await served.browser.newContext({ viewport: { width: 1280, height: 1000 }, ...options });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(url);
@@ -42,7 +24,7 @@ const waitForSummary = (page: Page, pattern: RegExp) => expect.poll(() => page.l
 
 describe("the search page", () => {
   it("finds the one article with a rare word as the reader types, and opens it", async () => {
-    const { page, errors } = await openPage(`${root.origin}/search/`);
+    const { page, errors } = await openPage(`${served.servers.root.origin}/search/`);
     await page.locator("#bs-search-q").pressSequentially("quokkabeacon");
     await waitForSummary(page, /^1 result/);
     await expect.poll(() => resultHeadlines(page)).toEqual(['Data & "AI": <Rules>']);
@@ -54,14 +36,14 @@ describe("the search page", () => {
   });
 
   it("runs the search in ?q= on load, so a search can be linked", async () => {
-    const { page, errors } = await openPage(`${root.origin}/search/?q=quokkabeacon`);
+    const { page, errors } = await openPage(`${served.servers.root.origin}/search/?q=quokkabeacon`);
     await waitForSummary(page, /^1 result/);
     expect(await page.locator("#bs-search-q").inputValue()).toBe("quokkabeacon");
     expect(errors).toEqual([]);
   });
 
   it("narrows results by section", async () => {
-    const { page, errors } = await openPage(`${root.origin}/search/?q=body`);
+    const { page, errors } = await openPage(`${served.servers.root.origin}/search/?q=body`);
     await waitForSummary(page, /^24 results/);
     await page.getByRole("checkbox", { name: /^China/ }).check();
     await waitForSummary(page, /^1 result/);
@@ -71,7 +53,7 @@ describe("the search page", () => {
   });
 
   it("orders results newest first on request", async () => {
-    const { page, errors } = await openPage(`${root.origin}/search/?q=body&sort=newest`);
+    const { page, errors } = await openPage(`${served.servers.root.origin}/search/?q=body&sort=newest`);
     await waitForSummary(page, /results/);
     // Results load lazily: wait until the first three have arrived.
     await expect.poll(async () => (await resultHeadlines(page)).slice(0, 3)).toEqual([
@@ -84,7 +66,7 @@ describe("the search page", () => {
   });
 
   it("is reached from the search form in every page's header", async () => {
-    const { page, errors } = await openPage(`${root.origin}/economy/`);
+    const { page, errors } = await openPage(`${served.servers.root.origin}/economy/`);
     await page.locator("#bs-search-form-q").fill("quokkabeacon");
     await page.locator("#bs-search-form-q").press("Enter");
     await page.waitForURL("**/search/?q=quokkabeacon");
@@ -93,7 +75,7 @@ describe("the search page", () => {
   });
 
   it("explains itself when JavaScript is off", async () => {
-    const { page } = await openPage(`${root.origin}/search/?q=quokkabeacon`, { javaScriptEnabled: false });
+    const { page } = await openPage(`${served.servers.root.origin}/search/?q=quokkabeacon`, { javaScriptEnabled: false });
     await expect.poll(() => page.locator(".bs-search__no-js").isVisible()).toBe(true);
     expect(await page.locator(".bs-search__no-js").textContent()).toContain("needs JavaScript");
     expect(await page.locator(".bs-search__ui").isVisible()).toBe(false);
@@ -102,7 +84,7 @@ describe("the search page", () => {
 
   it("finds a Chinese article by a Chinese word, two characters long too", async () => {
     for (const word of ["炒茶", "码头", "青溪县"]) {
-      const { page, errors } = await openPage(`${root.origin}/zh/search/?q=${encodeURIComponent(word)}`);
+      const { page, errors } = await openPage(`${served.servers.root.origin}/zh/search/?q=${encodeURIComponent(word)}`);
       await expect.poll(() => resultHeadlines(page), { timeout: 15_000 }).toEqual(["茶叶节在港城开幕"]);
       expect(errors).toEqual([]);
     }
@@ -111,7 +93,7 @@ describe("the search page", () => {
 
 describe("a Chinese reader", () => {
   it("lands on a Chinese page, switches to the English translation and back, and searches in Chinese", async () => {
-    const { page, errors } = await openPage(`${root.origin}/zh/sci-tech/2025/03/hostile-title/`);
+    const { page, errors } = await openPage(`${served.servers.root.origin}/zh/sci-tech/2025/03/hostile-title/`);
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-Hans");
     await page.getByRole("link", { name: "Read in English" }).click();
     await page.waitForURL("**/sci-tech/2025/03/hostile-title/");
@@ -130,11 +112,11 @@ describe("a Chinese reader", () => {
 
 describe("search under PATH_PREFIX=/newsroom/", () => {
   it("finds an article by a rare word and opens it under the prefix", async () => {
-    const { page, errors } = await openPage(`${prefixed.origin}/newsroom/search/?q=quokkabeacon`);
+    const { page, errors } = await openPage(`${served.servers.prefixed.origin}/newsroom/search/?q=quokkabeacon`);
     await waitForSummary(page, /^1 result/);
     await expect.poll(() => resultHeadlines(page)).toEqual(['Data & "AI": <Rules>']);
     await page.locator(".bs-search-result__link").first().click();
-    await page.waitForURL(`${prefixed.origin}/newsroom/sci-tech/2025/03/hostile-title/`);
+    await page.waitForURL(`${served.servers.prefixed.origin}/newsroom/sci-tech/2025/03/hostile-title/`);
     expect(await page.locator("h1").textContent()).toBe('Data & "AI": <Rules>');
     expect(errors).toEqual([]);
   });

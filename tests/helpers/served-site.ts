@@ -2,23 +2,50 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { launchBrowser } from "../../src/bench/chromium.ts";
 import { serveSite, type StaticServer } from "../../src/bench/static-server.ts";
-import { buildSite } from "./site.ts";
+import { buildSite, type BuildResult } from "./site.ts";
+
+/** A site to build and serve: its build environment, and the path it is served under. */
+export interface SiteToServe {
+  env: Record<string, string>;
+  pathPrefix?: string;
+}
 
 /**
- * For a browser suite: builds a site with `env` once, serves it on localhost and launches
- * Chromium before the tests, and closes both after. Read `browser` and `server` in tests.
+ * For a browser suite: builds each named site once (side by side), serves each on localhost and
+ * launches Chromium before the tests, and closes them all after. Read `browser`, `servers`
+ * and `builds` (each build's log) in tests.
  */
-export function useServedSite(env: Record<string, string>): { browser: Browser; server: StaticServer } {
-  const handles = {} as { browser: Browser; server: StaticServer };
+export function useServedSites<Name extends string>(
+  sites: Record<Name, SiteToServe>,
+): { browser: Browser; servers: Record<Name, StaticServer>; builds: Record<Name, BuildResult> } {
+  const handles = { servers: {}, builds: {} } as { browser: Browser; servers: Record<Name, StaticServer>; builds: Record<Name, BuildResult> };
+  const names = Object.keys(sites) as Name[];
   beforeAll(async () => {
-    const [site, browser] = await Promise.all([buildSite(env), launchBrowser()]);
-    expect(site.exitCode, site.stderr).toBe(0);
+    const [browser, ...built] = await Promise.all([launchBrowser(), ...names.map((name) => buildSite(sites[name].env))]);
     handles.browser = browser;
-    handles.server = await serveSite(site.output);
+    for (const [index, name] of names.entries()) {
+      const site = built[index]!;
+      expect(site.exitCode, site.stderr).toBe(0);
+      handles.builds[name] = site;
+      handles.servers[name] = await serveSite(site.output, sites[name].pathPrefix);
+    }
   });
   afterAll(async () => {
     await handles.browser?.close();
-    await handles.server?.close();
+    for (const server of Object.values<StaticServer | undefined>(handles.servers)) await server?.close();
   });
   return handles;
+}
+
+/** `useServedSites` for a suite of one site. */
+export function useServedSite(env: Record<string, string>): { browser: Browser; readonly server: StaticServer } {
+  const served = useServedSites({ site: { env } });
+  return {
+    get browser() {
+      return served.browser;
+    },
+    get server() {
+      return served.servers.site;
+    },
+  };
 }
