@@ -23,6 +23,15 @@ export interface SiteSettings {
   homeLatestPerSection: number;
   /** Recommended Reading shows this many at a time; "Change it" shows the next set. */
   recommendedSetSize: number;
+  /**
+   * The deployed site is replaced by the next build within this many hours: the deploy
+   * workflow's schedule (hourly) plus room for a run that starts late and for the build itself.
+   * The Google News sitemap is a static file read until that next deploy, so it lists only
+   * articles under `48 - rebuildWithinHours` hours old: none passes Google's 48 hours while it is
+   * served. `tests/unit/deploy-workflow.test.ts` checks the schedule fits. Default 2 (a
+   * `site.json` saved by a tool that drops fields it does not know still builds).
+   */
+  rebuildWithinHours: number;
   /** Brand images, kept in `_data/brand/` and published under `/assets/brand/`. */
   brand: {
     favicon: string;
@@ -80,9 +89,33 @@ export function checkSectionKeys(sections: SectionSetting[], editions: Edition[]
   }
 }
 
+/** `_data/site.json` as written, unchecked (the build's settings read its `url` alone). */
+export function readSiteJson(dataDir: string = path.resolve("_data")): SiteSettings {
+  return readJson<SiteSettings>(path.join(dataDir, "site.json"));
+}
+
+/** Google News lists articles of the last 48 hours only. */
+export const NEWS_SITEMAP_HOURS = 48;
+
+/** `rebuildWithinHours` when `site.json` does not give it: an hourly deploy, with an hour to spare. */
+export const DEFAULT_REBUILD_WITHIN_HOURS = 2;
+
+/** `rebuildWithinHours` is some hours, fewer than the news sitemap's 48. */
+export function checkRebuildWithinHours(value: unknown, file: string): number {
+  if (value === undefined) return DEFAULT_REBUILD_WITHIN_HOURS;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value >= NEWS_SITEMAP_HOURS) {
+    throw new Error(
+      `${file}: rebuildWithinHours: ${JSON.stringify(value)} is not a number of hours above 0 and below ${NEWS_SITEMAP_HOURS}; ` +
+        'give the longest time a deployed site waits for the next build, e.g. "rebuildWithinHours": 2 for an hourly deploy',
+    );
+  }
+  return value;
+}
+
 /** Reads the settings a build needs from `_data/` (the only place a site owner edits). */
 export function readSettings(dataDir: string = path.resolve("_data")): Settings {
-  const site = readJson<SiteSettings>(path.join(dataDir, "site.json"));
+  const site = readSiteJson(dataDir);
+  site.rebuildWithinHours = checkRebuildWithinHours(site.rebuildWithinHours, path.join(dataDir, "site.json"));
   const sections = readJson<SectionSetting[]>(path.join(dataDir, "sections.json"));
   const editions = readEditions(dataDir, site, sections);
   checkSectionKeys(sections, editions, path.join(dataDir, "sections.json"));
