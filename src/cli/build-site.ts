@@ -1,75 +1,118 @@
 /**
- * The build itself, which `npm run build` (src/cli/build.ts) runs with a heap limit: builds the
- * site into a staging folder and swaps it in only when every step succeeded, so a failed build
- * leaves the previous `_site/` as it was.
+ * The build itself, which `npm run build` (src/cli/build.ts) runs with a heap limit: one build at a
+ * time per output folder and cache (src/cli/build-lock.ts), into a staging folder that is swapped
+ * in only when every step succeeded (src/cli/site-swap.ts), so a failed or killed build leaves the
+ * previous `_site/` as it was.
  */
-import { mkdir, rm, rename, stat } from "node:fs/promises";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ArticleContractError } from "../content/problems.ts";
 import { readBuildEnv } from "../config/build-env.ts";
 import { givenHeapLimitMb } from "../config/heap-limit.ts";
+import { acquireLock, type HeldLock, type LockHolder } from "./build-lock.ts";
+import { recoverSwap, siteFolders, swapIn } from "./site-swap.ts";
+import { exitAfterWriting, tolerateClosedOutput } from "./process-output.ts";
+
+tolerateClosedOutput();
 
 const root = process.cwd();
 // `--output DIR` builds elsewhere (tests build into temporary folders); default `_site/`.
 const outputFlag = process.argv.indexOf("--output");
 const output = path.resolve(root, outputFlag > 0 ? (process.argv[outputFlag + 1] ?? "_site") : "_site");
-const staging = `${output}.building`;
-const previous = `${output}.previous`;
+/** Paths as the person who ran the build knows them: inside the project relative, else in full. */
+const shown = (file: string) => {
+  const relative = path.relative(root, file);
+  return relative.startsWith("..") ? file : relative || ".";
+};
+const held: HeldLock[] = [];
 
-const exists = async (file: string) => stat(file).then(() => true, () => false);
+/** A one-line reason for an error of the file system, without Node's stack. */
+class BuildSettingError extends Error {}
+
+function describeHolder(holder: LockHolder): string {
+  const since = holder.since ? `, since ${holder.since.replace("T", " ").slice(0, 19)} UTC` : "";
+  return `pid ${holder.pid}${holder.host ? ` on ${holder.host}` : ""}${since}: ${holder.command}`;
+}
+
+async function lock(file: string, what: string): Promise<void> {
+  held.push(
+    await acquireLock(file, {
+      waiting: (holder) => console.log(`[broadsheet] waiting for the build that is using ${what} (${describeHolder(holder)}) to finish…`),
+      recovered: (holder) => console.log(`[broadsheet] ${what} was locked by a build that is no longer running (${describeHolder(holder)}); lock removed.`),
+    }),
+  );
+}
+
+/** The output's parent must take a folder and a file: one clear line if not, before anything starts. */
+function checkWritable(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+    const probe = path.join(folder, `.broadsheet-write-check-${process.pid}`);
+    writeFileSync(probe, "");
+    rmSync(probe);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    const why = { EACCES: "permission denied", EPERM: "permission denied", EROFS: "a read-only file system", ENOTDIR: "a file is in the way", EEXIST: "a file is in the way", ENOSPC: "the disk is full" }[code ?? ""] ?? code ?? (error as Error).message;
+    throw new BuildSettingError(`cannot write to ${folder} (${why}); build into a folder you can write: npm run build -- --output DIR (or set BROADSHEET_CACHE for the cache)`);
+  }
+}
 
 async function build(): Promise<void> {
   const started = performance.now();
+  const { cacheDir } = readBuildEnv();
+  if (!path.relative(output, cacheDir).startsWith("..")) throw new BuildSettingError(`the cache (${cacheDir}) must not be inside the output folder (${output})`);
+  const folders = siteFolders(output, cacheDir);
+  checkWritable(path.dirname(output));
+  checkWritable(cacheDir);
+  // Always the output's lock first, then the cache's, so two builds never hold one each.
+  await lock(`${output}.lock`, `${shown(output)}/`);
+  await lock(path.join(cacheDir, "build.lock"), `the cache ${shown(cacheDir)}/`);
+  // A swap that a kill interrupted is finished before anything else.
+  const recovered = recoverSwap(folders);
+  if (recovered) console.log(`[broadsheet] the last build was stopped while replacing ${shown(output)}/: ${recovered}.`);
   // The site the last build replaced waits in the cache's trash, and is deleted while this build
   // renders (the page writer gives the event loop a turn every few hundred pages): deleting
   // tens of thousands of files takes a second or more.
-  const { cacheDir } = readBuildEnv();
-  if (!path.relative(output, cacheDir).startsWith("..")) throw new Error(`the cache (${cacheDir}) must not be inside the output folder (${output})`);
-  const trash = path.join(cacheDir, "trash");
-  const emptied = rm(trash, { recursive: true, force: true }).catch(() => undefined);
-  await rm(staging, { recursive: true, force: true });
-  const eleventy = new Eleventy(root, staging, { configPath: path.join(root, "eleventy.config.ts"), quietMode: true });
+  const emptied = rm(path.dirname(folders.aside), { recursive: true, force: true }).catch(() => undefined);
+  await rm(folders.staging, { recursive: true, force: true });
+  const eleventy = new Eleventy(root, folders.staging, { configPath: path.join(root, "eleventy.config.ts"), quietMode: true });
   // Our own summary and error report replace Eleventy's per-file log and stack traces.
   eleventy.disableLogger();
   await eleventy.write();
   await emptied;
-  // Swap: the old site is moved aside, not deleted, until the new one is in place.
-  let aside: string | undefined;
-  if (await exists(output)) {
-    aside = path.join(trash, "site");
-    await mkdir(trash, { recursive: true });
-    await rename(output, aside).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EXDEV") throw error;
-      // The cache is on another file system: move the old site beside it and delete it below.
-      aside = previous;
-      await rm(previous, { recursive: true, force: true });
-      await rename(output, previous);
-    });
-  }
-  try {
-    await rename(staging, output);
-  } catch (error) {
-    if (aside) await rename(aside, output); // put the old site back
-    throw error;
-  }
-  if (aside === previous) await rm(previous, { recursive: true, force: true });
+  if (swapIn(folders) === folders.previous) await rm(folders.previous, { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const heapLimit = givenHeapLimitMb();
-  console.log(`[broadsheet] wrote ${path.relative(root, output) || "."}/ in ${seconds} s (heap limit ${heapLimit ? `${heapLimit} MiB` : "Node's default"}).`);
+  console.log(`[broadsheet] wrote ${shown(output)}/ in ${seconds} s (heap limit ${heapLimit ? `${heapLimit} MiB` : "Node's default"}).`);
 }
 
-build().catch(async (error: unknown) => {
+let failing = false;
+async function fail(error: unknown): Promise<never> {
+  if (failing) return new Promise<never>(() => undefined); // the first failure's report is being written
+  failing = true;
   // Search indexers may still be writing into the staging folder: retry, and leave what remains
   // to the next build (which empties it first); the exit below stops them.
-  await rm(staging, { recursive: true, force: true, maxRetries: 5 }).catch(() => undefined);
+  await rm(`${output}.building`, { recursive: true, force: true, maxRetries: 5 }).catch(() => undefined);
+  for (const lockHeld of held) lockHeld.release();
   // Eleventy wraps errors thrown by plugins and templates: print each layer's message once.
   const messages: string[] = [];
-  for (let cause: unknown = error; cause; cause = (cause as Error).cause) {
-    messages.push(cause instanceof Error ? cause.message : String(cause));
-    if (cause instanceof ArticleContractError) messages.splice(0, messages.length - 1);
+  for (let cause: unknown = error; cause; cause = (cause as Error).cause ?? (cause as { originalError?: unknown }).originalError) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    if (messages.at(-1) !== message) messages.push(message);
+    if (cause instanceof ArticleContractError || cause instanceof BuildSettingError) messages.splice(0, messages.length - 1);
   }
-  const message = messages.join("\n  caused by: ");
-  console.error(`\n[broadsheet] build failed; ${path.relative(root, output)}/ was left as it was.\n${message}`);
-  process.exit(1);
-});
+  return exitAfterWriting(`\n[broadsheet] build failed; ${shown(output)}/ was left as it was.\n${messages.join("\n  caused by: ")}\n`, 1);
+}
+
+// Eleventy copies passthrough files in promises of its own: a failure there is this build's too.
+process.on("unhandledRejection", (error) => void fail(error));
+process.on("uncaughtException", (error) => void fail(error));
+
+build().then(
+  () => {
+    for (const lockHeld of held) lockHeld.release();
+  },
+  (error: unknown) => fail(error),
+);
