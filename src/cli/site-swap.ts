@@ -1,0 +1,102 @@
+/**
+ * Putting a finished build in place of the published folder, so that a kill at any moment leaves
+ * the old site or the new one, or a note from which the next build restores one before it does
+ * anything else.
+ *
+ * A folder cannot be swapped for another in one step (Linux's renameat2 exchange has no Node
+ * binding), so the swap is two renames with a journal around them, as a database's write-ahead
+ * log would have it: the journal is written once the new site is complete, and removed once it is
+ * in place. Between the two renames there is no output folder; a journal found by the next build
+ * says that the staging folder beside it is a whole site, and that build moves it into place.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** The folders of one output: the site, the build in progress beside it, the journal. */
+export interface SiteFolders {
+  output: string;
+  /** Where a build writes before the swap (beside the output: a rename stays on one file system). */
+  staging: string;
+  /** Written when `staging` is a whole site and the swap begins; removed when it ends. */
+  journal: string;
+  /** Where the replaced site goes, to be deleted while the next build renders. */
+  aside: string;
+  /** Used instead of `aside` when the cache is on another file system. */
+  previous: string;
+}
+
+export function siteFolders(output: string, cacheDir: string): SiteFolders {
+  return {
+    output,
+    staging: `${output}.building`,
+    journal: `${output}.swapping`,
+    aside: path.join(cacheDir, "trash", "site"),
+    previous: `${output}.previous`,
+  };
+}
+
+function writeJournal(folders: SiteFolders, aside: string): void {
+  const temporary = `${folders.journal}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify({ staging: folders.staging, aside })}\n`);
+  renameSync(temporary, folders.journal);
+}
+
+/**
+ * Moves the finished staging folder into place of the output; the old site goes aside (not
+ * deleted) until the new one is in place. Returns where the old site went, if there was one.
+ */
+export function swapIn(folders: SiteFolders): string | undefined {
+  const { output, staging, journal } = folders;
+  let aside: string | undefined;
+  writeJournal(folders, folders.aside);
+  if (existsSync(output)) {
+    aside = folders.aside;
+    rmSync(aside, { recursive: true, force: true });
+    mkdirSync(path.dirname(aside), { recursive: true });
+    try {
+      renameSync(output, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+      // The cache is on another file system: the old site waits beside the output instead.
+      aside = folders.previous;
+      writeJournal(folders, aside);
+      rmSync(aside, { recursive: true, force: true });
+      renameSync(output, aside);
+    }
+  }
+  try {
+    renameSync(staging, output);
+  } catch (error) {
+    if (aside) renameSync(aside, output); // put the old site back
+    rmSync(journal, { force: true });
+    throw error;
+  }
+  rmSync(journal, { force: true });
+  return aside;
+}
+
+/**
+ * Finishes a swap that a kill interrupted (a journal is left): with no output folder, the new
+ * site (staging) is moved into place, or, failing that, the old one back. Returns what it did,
+ * for the log, or undefined when there was nothing to do.
+ */
+export function recoverSwap(folders: SiteFolders): string | undefined {
+  if (!existsSync(folders.journal)) return undefined;
+  let aside = folders.aside;
+  try {
+    aside = (JSON.parse(readFileSync(folders.journal, "utf8")) as { aside: string }).aside;
+  } catch {
+    // A journal is renamed into place whole; an unreadable one still says a swap was under way.
+  }
+  let done: string | undefined;
+  if (!existsSync(folders.output)) {
+    for (const candidate of [folders.staging, aside, folders.previous]) {
+      if (!existsSync(candidate)) continue;
+      renameSync(candidate, folders.output);
+      done = candidate === folders.staging ? "the new site, built before the interruption, was put in place" : "the previous site was put back";
+      break;
+    }
+  }
+  rmSync(folders.journal, { force: true });
+  return done ?? "the site in place was kept";
+}
