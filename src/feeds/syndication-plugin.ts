@@ -31,8 +31,12 @@ export function syndicationPlugin(eleventyConfig: EleventyConfig, options: { env
       }
     }
     for (const file of buildSitemapFiles(sitemapEntries(newsroom), url)) files.push({ url: file.path, body: file.body });
-    files.push({ url: "/news-sitemap.xml", body: buildNewsSitemap(newsroom, env.now, url) });
-    files.push({ url: "/robots.txt", body: buildRobotsTxt(url) });
+    // Only when some article is recent enough: an empty news sitemap is invalid.
+    const newsSitemap = buildNewsSitemap(newsroom, env.now, url, site.rebuildWithinHours);
+    if (newsSitemap !== undefined) files.push({ url: "/news-sitemap.xml", body: newsSitemap });
+    // robots.txt names the sitemaps written above, and no other (the index names its own parts).
+    const sitemaps = ["/sitemap.xml", "/news-sitemap.xml"].filter((path) => files.some((file) => file.url === path));
+    files.push({ url: "/robots.txt", body: buildRobotsTxt(url, sitemaps) });
     return files;
   });
 }

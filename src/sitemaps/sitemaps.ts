@@ -2,6 +2,7 @@ import { create } from "xmlbuilder2";
 import { xmlText } from "../xml/xml-text.ts";
 import type { DateTime } from "luxon";
 import type { Newsroom } from "../collections/newsroom.ts";
+import { NEWS_SITEMAP_HOURS } from "../config/site-settings.ts";
 
 /** One page in the sitemap, with the same page in the site's other languages. */
 export interface SitemapEntry {
@@ -82,10 +83,29 @@ export function newsLanguage(lang: string): string {
   return lower.split("-")[0]!;
 }
 
-/** The Google News sitemap: articles published in the 48 hours before the build's now, at most 1,000. */
-export function buildNewsSitemap(newsroom: Newsroom, now: DateTime, url: (path: string) => string): string {
-  const since = now.minus({ hours: 48 });
-  const recent = newsroom.articles.filter((article) => article.publishedAt > since && article.publishedAt <= now).slice(0, 1000);
+/** Google News: at most 1,000 URLs in one news sitemap. */
+export const NEWS_SITEMAP_URL_LIMIT = 1000;
+
+/**
+ * The articles the Google News sitemap may list at `now`: Google takes articles of the last 48
+ * hours, and the file built now is served until the next build replaces it, within
+ * `rebuildWithinHours`. So an article is listed only while it is under `48 - rebuildWithinHours`
+ * hours old, and is still under 48 hours old when the file is replaced. Newest first, at most
+ * 1,000.
+ */
+export function newsSitemapArticles(newsroom: Newsroom, now: DateTime, rebuildWithinHours: number): Newsroom["articles"] {
+  const since = now.minus({ hours: NEWS_SITEMAP_HOURS - rebuildWithinHours });
+  return newsroom.articles.filter((article) => article.publishedAt > since && article.publishedAt <= now).slice(0, NEWS_SITEMAP_URL_LIMIT);
+}
+
+/**
+ * The Google News sitemap of {@link newsSitemapArticles}, or `undefined` when no article
+ * qualifies: a `urlset` needs at least one `url` (sitemaps.org schema), so then no file is
+ * written at all and robots.txt does not name one.
+ */
+export function buildNewsSitemap(newsroom: Newsroom, now: DateTime, url: (path: string) => string, rebuildWithinHours: number): string | undefined {
+  const recent = newsSitemapArticles(newsroom, now, rebuildWithinHours);
+  if (recent.length === 0) return undefined;
   const root = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", { xmlns: SITEMAP_NS, "xmlns:news": NEWS_NS });
   for (const article of recent) {
     const item = root.ele("url");
@@ -100,7 +120,7 @@ export function buildNewsSitemap(newsroom: Newsroom, now: DateTime, url: (path: 
   return root.end({ prettyPrint: true });
 }
 
-/** robots.txt: everything may be crawled; here are the sitemaps. */
-export function buildRobotsTxt(url: (path: string) => string): string {
-  return ["User-agent: *", "Allow: /", "", `Sitemap: ${url("/sitemap.xml")}`, `Sitemap: ${url("/news-sitemap.xml")}`, ""].join("\n");
+/** robots.txt: everything may be crawled; here are the sitemaps the build wrote (site paths). */
+export function buildRobotsTxt(url: (path: string) => string, sitemaps: readonly string[]): string {
+  return ["User-agent: *", "Allow: /", "", ...sitemaps.map((sitemap) => `Sitemap: ${url(sitemap)}`), ""].join("\n");
 }

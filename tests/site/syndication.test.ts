@@ -1,19 +1,30 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readSettings } from "../../src/config/site-settings.ts";
 import { buildSite, fixtureArticles, listPages, loadPage, type BuildResult } from "../helpers/site.ts";
 
 // "Now" is 2025-05-13T00:00:00Z: the Chinese tea-festival article (12 May, 10:00 in Shanghai) is
 // within the last 48 hours; the July article is still embargoed.
 const NOW = "1747094400";
+// 46.5 hours after the tea festival: Google would still take it, but the next build may come after
+// it turns 48 (rebuildWithinHours is 2), so no article qualifies for the news sitemap.
+const NOW_NO_NEWS = "1747182600";
 const SITE = "https://news.example.org";
 let site: BuildResult;
+let noNews: BuildResult;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "url", "link", "category", "author", "sitemap"].includes(name) });
 
 beforeAll(async () => {
-  site = await buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: NOW, SITE_URL: SITE });
+  [site, noNews] = await Promise.all([
+    buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: NOW, SITE_URL: SITE }),
+    buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: NOW_NO_NEWS, SITE_URL: SITE, PATH_PREFIX: "/newsroom/" }),
+  ]);
   expect(site.exitCode, site.stderr).toBe(0);
+  expect(noNews.exitCode, noNews.stderr).toBe(0);
 });
 
 async function readXml(file: string) {
@@ -121,7 +132,20 @@ describe("sitemaps and robots.txt", () => {
 
   it("the Google News sitemap holds the articles of the last 48 hours with publication and language", async () => {
     const { urlset } = await readXml("news-sitemap.xml");
+    expect(urlset["@xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
     expect(urlset["@xmlns:news"]).toBe("http://www.google.com/schemas/sitemap-news/0.9");
+    // What the schema asks of each url; and each article is still under 48 hours old when the
+    // next build, within rebuildWithinHours, replaces this file.
+    const servedUntil = DateTime.fromSeconds(Number(NOW)).plus({ hours: readSettings().site.rebuildWithinHours });
+    expect(urlset.url.length).toBeGreaterThanOrEqual(1);
+    for (const entry of urlset.url) {
+      expect(entry.loc).toMatch(new RegExp(`^${SITE}/`));
+      expect(entry["news:news"]["news:publication"]["news:name"]).toBeTruthy();
+      expect(entry["news:news"]["news:publication"]["news:language"]).toMatch(/^(?:[a-z]{2,3}|zh-cn|zh-tw)$/);
+      expect(entry["news:news"]["news:publication_date"]).toMatch(RFC3339);
+      expect(servedUntil.diff(DateTime.fromISO(entry["news:news"]["news:publication_date"]), "hours").hours).toBeLessThan(48);
+      expect(text(entry["news:news"]["news:title"])).toBeTruthy();
+    }
     expect(urlset.url).toHaveLength(1);
     const [entry] = urlset.url;
     expect(entry.loc).toBe(`${SITE}/zh/culture/2025/05/harbour-tea-festival/`);
@@ -133,8 +157,14 @@ describe("sitemaps and robots.txt", () => {
 
   it("robots.txt names both sitemaps", async () => {
     const robots = await readFile(path.join(site.output, "robots.txt"), "utf8");
-    expect(robots).toContain(`Sitemap: ${SITE}/sitemap.xml`);
-    expect(robots).toContain(`Sitemap: ${SITE}/news-sitemap.xml`);
+    expect(robots.split("\n").filter((line) => line.startsWith("Sitemap: "))).toEqual([`Sitemap: ${SITE}/sitemap.xml`, `Sitemap: ${SITE}/news-sitemap.xml`]);
+  });
+
+  it("with no article recent enough, no news sitemap is written and robots.txt names only sitemap.xml", async () => {
+    expect(existsSync(path.join(noNews.output, "news-sitemap.xml"))).toBe(false);
+    expect(existsSync(path.join(noNews.output, "sitemap.xml"))).toBe(true);
+    const robots = await readFile(path.join(noNews.output, "robots.txt"), "utf8");
+    expect(robots.split("\n").filter((line) => line.startsWith("Sitemap: "))).toEqual([`Sitemap: ${SITE}/newsroom/sitemap.xml`]);
   });
 });
 

@@ -1,10 +1,13 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { buildNewsroom } from "../../src/collections/newsroom.ts";
 import { absolutizeHtml, type FeedData } from "../../src/feeds/feed-data.ts";
 import { renderAtom } from "../../src/feeds/atom.ts";
 import { renderJsonFeed } from "../../src/feeds/json-feed.ts";
-import { buildSitemapFiles, newsLanguage } from "../../src/sitemaps/sitemaps.ts";
+import { buildNewsSitemap, buildRobotsTxt, buildSitemapFiles, newsLanguage, newsSitemapArticles } from "../../src/sitemaps/sitemaps.ts";
 import { jsonForScript } from "../../src/structured-data/news-article.ts";
+import { makeArticle, settings } from "../helpers/articles.ts";
 
 const url = (path: string) => `https://example.org${path}`;
 // fast-xml-parser decodes each entity once, as an XML parser must (no HTML entity table).
@@ -82,6 +85,102 @@ describe("buildSitemapFiles", () => {
     ]);
     const last = new XMLParser().parse(files[3]!.body);
     expect(last.urlset.url.loc).toBe(url("/p4/"));
+  });
+});
+
+/**
+ * What the sitemaps.org schema and Google's news extension require of a news sitemap that can be
+ * checked here: a urlset of 1 to 1,000 urls, each with one absolute, unique loc and a news:news
+ * with news:publication (name and a Google News language code), a W3C publication_date and a
+ * title. Every article listed must be under 48 hours old until `servedUntil`, when the next
+ * build replaces the file. Returns the problems found.
+ */
+function newsSitemapProblems(xml: string, servedUntil: DateTime): string[] {
+  if (XMLValidator.validate(xml) !== true) return ["not well-formed XML"];
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => name === "url" }).parse(xml);
+  const urlset = parsed.urlset;
+  if (!urlset || urlset["@xmlns"] !== "http://www.sitemaps.org/schemas/sitemap/0.9") return ["no sitemaps.org urlset"];
+  if (urlset["@xmlns:news"] !== "http://www.google.com/schemas/sitemap-news/0.9") return ["no news namespace"];
+  const urls: Array<Record<string, unknown>> = urlset.url ?? [];
+  const problems: string[] = [];
+  if (urls.length === 0 || urls.length > 1000) problems.push(`${urls.length} urls; a urlset holds 1 to 1,000`);
+  const locs = new Set<string>();
+  for (const url of urls) {
+    const loc = String(url.loc ?? "");
+    if (!/^https?:\/\/[^/]+\//.test(loc) || loc.length > 2048) problems.push(`loc "${loc}" is not an absolute URL`);
+    if (locs.has(loc)) problems.push(`${loc} twice`);
+    locs.add(loc);
+    const news = url["news:news"] as Record<string, Record<string, unknown> | string> | undefined;
+    const publication = news?.["news:publication"] as Record<string, unknown> | undefined;
+    if (!publication?.["news:name"]) problems.push(`${loc}: no news:publication/news:name`);
+    if (!/^(?:[a-z]{2,3}|zh-cn|zh-tw)$/.test(String(publication?.["news:language"]))) problems.push(`${loc}: news:language "${publication?.["news:language"]}"`);
+    if (!news?.["news:title"]) problems.push(`${loc}: no news:title`);
+    const date = DateTime.fromISO(String(news?.["news:publication_date"] ?? ""), { setZone: true });
+    if (!date.isValid || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(String(news?.["news:publication_date"]))) {
+      problems.push(`${loc}: publication_date "${news?.["news:publication_date"]}" is not a W3C datetime`);
+    } else if (servedUntil.diff(date, "hours").hours >= 48) {
+      problems.push(`${loc}: published ${date.toISO()}, 48 hours or more before ${servedUntil.toUTC().toISO()}, while the file is still served`);
+    }
+  }
+  return problems;
+}
+
+describe("the Google News sitemap", () => {
+  // Shanghai is UTC+8: "now" is 2025-05-13T00:00:00Z.
+  const now = DateTime.fromISO("2025-05-13T00:00:00Z", { zone: "utc" });
+  const hoursBefore = (hours: number) => now.minus({ hours }).setZone("Asia/Shanghai").toISO({ suppressMilliseconds: true })!;
+  const newsroom = buildNewsroom(
+    [
+      makeArticle("an-hour-old", { date: hoursBefore(1), title: 'Data & "AI": <Rules>' }),
+      makeArticle("just-in-time", { date: hoursBefore(45.9) }),
+      makeArticle("at-the-window", { date: hoursBefore(46) }),
+      makeArticle("forty-seven-hours", { date: hoursBefore(47) }),
+      makeArticle("last-week", { date: hoursBefore(24 * 7) }),
+      makeArticle("zh-recent", { date: hoursBefore(3), lang: "zh", title: "茶叶节在港城开幕" }),
+    ],
+    settings,
+  );
+
+  it("lists only articles under 48 hours old until the next build, newest first: 48 - rebuildWithinHours", () => {
+    // At exactly 48 - rebuildWithinHours hours an article is out: by the next build it would be 48.
+    expect(newsSitemapArticles(newsroom, now, 2).map((article) => article.slug)).toEqual(["an-hour-old", "zh-recent", "just-in-time"]);
+    expect(newsSitemapArticles(newsroom, now, 1).map((article) => article.slug)).toEqual(["an-hour-old", "zh-recent", "just-in-time", "at-the-window"]);
+    // Nothing from the future (an embargo lifting later), however recent.
+    expect(newsSitemapArticles(newsroom, now.minus({ hours: 2 }), 2).map((article) => article.slug)).toEqual(["zh-recent", "just-in-time", "at-the-window", "forty-seven-hours"]);
+  });
+
+  it("is a valid news sitemap: each url has loc, publication name and language, date and title, all within the window", () => {
+    const xml = buildNewsSitemap(newsroom, now, url, 2)!;
+    expect(newsSitemapProblems(xml, now.plus({ hours: 2 }))).toEqual([]);
+    const entries = new XMLParser({ isArray: (name) => name === "url" }).parse(xml).urlset.url;
+    expect(entries.map((entry: { loc: string }) => entry.loc)).toEqual([url("/china/2025/05/an-hour-old/"), url("/zh/china/2025/05/zh-recent/"), url("/china/2025/05/just-in-time/")]);
+    expect(entries[0]["news:news"]["news:title"]).toBe('Data & "AI": <Rules>');
+    expect(entries[1]["news:news"]["news:publication"]).toEqual({ "news:name": "大报日刊", "news:language": "zh-cn" });
+  });
+
+  it("stays valid at every moment: no file lists an article that turns 48 before the next build replaces it", () => {
+    // Builds every 15 minutes over three days, each served for rebuildWithinHours (2) after it.
+    for (let minutes = 0; minutes <= 72 * 60; minutes += 15) {
+      const builtAt = now.minus({ hours: 24 }).plus({ minutes });
+      const xml = buildNewsSitemap(newsroom, builtAt, url, 2);
+      if (xml === undefined) {
+        expect(newsSitemapArticles(newsroom, builtAt, 2), builtAt.toISO()!).toEqual([]);
+        continue;
+      }
+      expect(newsSitemapProblems(xml, builtAt.plus({ hours: 2 })), builtAt.toISO()!).toEqual([]);
+    }
+  });
+
+  it("is not written when no article qualifies: an empty urlset is invalid", () => {
+    expect(buildNewsSitemap(newsroom, now.plus({ days: 3 }), url, 2)).toBeUndefined();
+    expect(buildNewsSitemap(buildNewsroom([], settings), now, url, 2)).toBeUndefined();
+  });
+
+  it("robots.txt names the sitemaps it is given, and no other", () => {
+    expect(buildRobotsTxt(url, ["/sitemap.xml", "/news-sitemap.xml"])).toBe(
+      `User-agent: *\nAllow: /\n\nSitemap: ${url("/sitemap.xml")}\nSitemap: ${url("/news-sitemap.xml")}\n`,
+    );
+    expect(buildRobotsTxt(url, ["/sitemap.xml"])).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${url("/sitemap.xml")}\n`);
   });
 });
 
