@@ -30,6 +30,22 @@ export function tagSlug(tag: string): string {
   return words.length > 0 ? words.join("-") : "tag";
 }
 
+/**
+ * The most bytes one URL segment may take: the page writer makes a folder for each segment
+ * (`/tags/{slug}/index.html`), and ext4, XFS, Btrfs, APFS and tmpfs cap one name at 255 bytes
+ * (NTFS at 255 UTF-16 units, which UTF-8 bytes never undercount).
+ */
+export const MAX_SEGMENT_BYTES = 255;
+/** Room left after a tag's segment for the `-2`, `-3` that tell apart tags whose words coincide. */
+const TAG_NUMBER_ROOM = 10;
+/** The most bytes a tag's own URL segment may take. */
+export const MAX_TAG_SEGMENT_BYTES = MAX_SEGMENT_BYTES - TAG_NUMBER_ROOM;
+
+/** A URL segment's length on disk: its UTF-8 bytes (a Chinese character is three). */
+export function segmentBytes(segment: string): number {
+  return Buffer.byteLength(segment, "utf8");
+}
+
 /** A URL-safe article slug: lowercase ASCII letters and digits joined by single hyphens. */
 export const ARTICLE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

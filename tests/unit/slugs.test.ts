@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleSlug, tagKey, tagSlug } from "../../src/slugs/slugs.ts";
+import { articleSlug, MAX_SEGMENT_BYTES, MAX_TAG_SEGMENT_BYTES, segmentBytes, tagKey, tagSlug } from "../../src/slugs/slugs.ts";
 
 describe("tagKey", () => {
   it("treats tags that differ only in case or spacing as one", () => {
@@ -40,5 +40,23 @@ describe("articleSlug", () => {
     expect(articleSlug("Harbour City opens night ferry")).toBe("harbour-city-opens-night-ferry");
     expect(articleSlug('Data & "AI": <Rules>')).toBe("data-and-ai-rules");
     expect(articleSlug("2025-harbour_city Ferry")).toBe("2025-harbour-city-ferry");
+  });
+});
+
+describe("segmentBytes", () => {
+  it("counts a segment as the file system does, in UTF-8 bytes", () => {
+    expect(segmentBytes("night-ferry")).toBe(11);
+    expect(segmentBytes("人工智能")).toBe(12);
+    expect(segmentBytes("🦀")).toBe(4);
+  });
+
+  it("keeps a folder name within 255 bytes, and a tag's with room for a -2 suffix", () => {
+    expect(MAX_SEGMENT_BYTES).toBe(255);
+    expect(MAX_TAG_SEGMENT_BYTES + "-999999999".length).toBeLessThanOrEqual(MAX_SEGMENT_BYTES);
+  });
+
+  it("shows why a tag's length is not its segment's: symbols are spelled out", () => {
+    expect(segmentBytes(tagSlug("+".repeat(60)))).toBeGreaterThan(MAX_TAG_SEGMENT_BYTES);
+    expect(segmentBytes(tagSlug("!".repeat(1000)))).toBe(3); // "tag"
   });
 });
