@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { readSettings } from "../../src/config/site-settings.ts";
 import { projectRoot } from "../helpers/site.ts";
 
 interface Step {
@@ -15,6 +16,34 @@ const workflow = yaml.load(readFileSync(path.join(projectRoot, ".github/workflow
   jobs: { build: { steps: Step[] }; deploy: { needs: string; steps: Step[] } };
 };
 const steps = workflow.jobs.build.steps;
+
+// The values a cron field takes within min..max: "*", "*/n", "a", "a-b", "a-b/n", and lists of them.
+function cronValues(field: string, min: number, max: number): number[] {
+  const values = new Set<number>();
+  for (const part of field.split(",")) {
+    const match = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);
+    if (!match) throw new Error(`cron field "${field}": "${part}" is not understood here`);
+    const from = match[1] === "*" ? min : Number(match[2]);
+    const to = match[1] === "*" ? max : match[3] !== undefined ? Number(match[3]) : match[4] !== undefined ? max : from;
+    const step = match[4] !== undefined ? Number(match[4]) : 1;
+    if (from < min || to > max || from > to || step < 1) throw new Error(`cron field "${field}": "${part}" is out of ${min}-${max}`);
+    for (let value = from; value <= to; value += step) values.add(value);
+  }
+  return [...values].sort((a, b) => a - b);
+}
+
+/** The longest time, in hours, between two runs of daily cron schedules (every day, month and weekday). */
+function longestCronGapHours(crons: string[]): number {
+  const runs = new Set<number>();
+  for (const cron of crons) {
+    const [minute, hour, ...days] = cron.trim().split(/\s+/);
+    if (days.length !== 3 || days.some((field) => field !== "*")) throw new Error(`cron "${cron}": only schedules that run every day are measured here`);
+    for (const h of cronValues(hour!, 0, 23)) for (const m of cronValues(minute!, 0, 59)) runs.add(h * 60 + m);
+  }
+  const sorted = [...runs].sort((a, b) => a - b);
+  const gaps = sorted.map((run, index) => (index + 1 < sorted.length ? sorted[index + 1]! - run : sorted[0]! + 24 * 60 - run));
+  return Math.max(...gaps) / 60;
+}
 const indexOf = (match: (step: Step) => boolean) => steps.findIndex(match);
 
 describe("the GitHub Pages workflow", () => {
@@ -24,6 +53,16 @@ describe("the GitHub Pages workflow", () => {
     const [minute, hour, day, month, weekday] = workflow.on.schedule[0]!.cron.split(" ");
     expect(/^\d+$/.test(minute!) && [hour, day, month, weekday].every((field) => field === "*")).toBe(true);
     expect("workflow_dispatch" in workflow.on).toBe(true);
+  });
+
+  it("rebuilds at least every rebuildWithinHours, the news sitemap's margin before Google's 48 hours", () => {
+    expect(longestCronGapHours(["7 * * * *"])).toBe(1);
+    expect(longestCronGapHours(["0 */6 * * *"])).toBe(6);
+    expect(longestCronGapHours(["0,30 8-20 * * *"])).toBe(11.5); // 20:30 to 08:00
+    expect(longestCronGapHours(["0 0 * * *", "0 12 * * *"])).toBe(12);
+    expect(() => longestCronGapHours(["0 0 * * 1"])).toThrow(/every day/);
+    const gap = longestCronGapHours(workflow.on.schedule.map((entry) => entry.cron));
+    expect(gap).toBeLessThanOrEqual(readSettings(path.join(projectRoot, "_data")).site.rebuildWithinHours);
   });
 
   it("installs with npm ci on Node 22, tests, builds with the Pages prefix and URL, then uploads and deploys", () => {
