@@ -40,8 +40,8 @@ export interface ReadBuildEnvOptions {
   createsArticles?: boolean;
 }
 
-/** What each segment of a path prefix may hold: letters and digits of any script, `-._~`. */
-const SEGMENT = /^[\p{L}\p{M}\p{N}\-._~]+$/u;
+/** What each segment of a path prefix may hold: RFC 3986's unreserved characters, ASCII letters, digits and `-._~`. */
+const SEGMENT = /^[A-Za-z0-9\-._~]+$/;
 const EXAMPLE_PREFIX = "/newsroom/";
 
 function refusePathPrefix(raw: string, reason: string, suggestion: string = EXAMPLE_PREFIX): never {
@@ -50,11 +50,13 @@ function refusePathPrefix(raw: string, reason: string, suggestion: string = EXAM
 
 /**
  * Checks a path prefix and normalises it to `/x/y/` form (the slashes around it are optional).
- * Each segment holds letters and digits of any script and `-`, `.`, `_`, `~` (a GitHub
- * repository's name always fits); non-ASCII letters are percent-encoded in links. Refused, with
- * the fix: `.` and `..` segments, empty segments (`//`), backslashes, `?`, `#`, percent-encoding
- * (links encode the prefix themselves, so it would be encoded twice), a whole URL, and any other
- * character (spaces, quotes, `,` which would split a `srcset`, `&`, `(`…).
+ * Each segment holds RFC 3986's unreserved characters only: ASCII letters, digits, `-`, `.`, `_`
+ * and `~` (a GitHub repository's name always fits). Those mean the same in every place a prefix
+ * is written (href, srcset, CSS, feeds, the search bundle's path) without any encoding. Refused,
+ * with the fix: `.` and `..` segments, empty segments (`//`), backslashes, `?`, `#`,
+ * percent-encoding and non-ASCII letters (the prefix would be written encoded in some places and
+ * not in others), a whole URL, and any other character (spaces, quotes, `,` which would split a
+ * `srcset`, `&`, `(`…).
  * @example normalizePathPrefix("newsroom") // "/newsroom/"
  */
 export function normalizePathPrefix(raw: string | undefined): string {
@@ -81,14 +83,15 @@ export function normalizePathPrefix(raw: string | undefined): string {
     } catch {
       // not valid percent-encoding: the generic advice below
     }
-    refusePathPrefix(given, "no percent-encoding: write the characters themselves, links encode them", decoded ? suggest(decoded) : EXAMPLE_PREFIX);
+    refusePathPrefix(given, 'no percent-encoding: only ASCII letters, digits, "-", ".", "_" and "~"', decoded ? suggest(decoded) : EXAMPLE_PREFIX);
   }
   const bad = [...new Set(segments.flatMap((segment) => (SEGMENT.test(segment) ? [] : [...segment].filter((char) => !SEGMENT.test(char)))))];
   if (bad.length > 0) {
     refusePathPrefix(
       given,
-      `only letters, digits, "-", ".", "_" and "~" in a segment, not ${bad.map((char) => JSON.stringify(char)).join(", ")}`,
-      suggest(given.replace(/[^\p{L}\p{M}\p{N}\-._~/]+/gu, "-")),
+      `only ASCII letters, digits, "-", ".", "_" and "~" in a segment, not ${bad.map((char) => JSON.stringify(char)).join(", ")}`,
+      // Spaces and punctuation become hyphens; a name in another script has no ASCII spelling to offer.
+      bad.some((char) => char > "\x7f") ? EXAMPLE_PREFIX : suggest(given.replace(/[^A-Za-z0-9\-._~/]+/g, "-")),
     );
   }
   return `/${segments.join("/")}/`;

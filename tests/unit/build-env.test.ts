@@ -94,12 +94,11 @@ describe("PATH_PREFIX", () => {
     return "accepted";
   };
 
-  it("accepts letters of any script, digits and -._~ in each segment, and normalises the slashes", () => {
+  it("accepts ASCII letters, digits and -._~ in each segment, and normalises the slashes", () => {
     expect(normalizePathPrefix("")).toBe("/");
     expect(normalizePathPrefix(" / ")).toBe("/");
     expect(normalizePathPrefix("my.site_1~x-y")).toBe("/my.site_1~x-y/");
-    expect(normalizePathPrefix("/新闻/2026/")).toBe("/新闻/2026/");
-    expect(normalizePathPrefix("/café")).toBe("/café/");
+    expect(normalizePathPrefix("/a/b/2026")).toBe("/a/b/2026/");
     // A dot inside a segment is a letter like any other; only whole "." and ".." segments move.
     expect(normalizePathPrefix("/..x/y../")).toBe("/..x/y../");
   });
@@ -117,15 +116,16 @@ describe("PATH_PREFIX", () => {
     expect(refusal("/news#top")).toMatch(/no "\?" or "#".*e\.g\. PATH_PREFIX=\/news\/$/);
   });
 
-  it("refuses a whole URL, percent-encoding and characters outside letters, digits and -._~", () => {
+  it("refuses a whole URL, percent-encoding and characters outside ASCII letters, digits and -._~", () => {
     expect(refusal("https://x.github.io/newsroom/")).toBe(
       'PATH_PREFIX: "https://x.github.io/newsroom/" is not a URL path: it is a URL; give its path alone and the origin as SITE_URL; e.g. PATH_PREFIX=/newsroom/',
     );
     expect(refusal("//evil.example/")).toMatch(/it is a URL/);
-    expect(refusal("/caf%C3%A9/")).toBe('PATH_PREFIX: "/caf%C3%A9/" is not a URL path: no percent-encoding: write the characters themselves, links encode them; e.g. PATH_PREFIX=/café/');
-    expect(refusal("/news room/")).toBe('PATH_PREFIX: "/news room/" is not a URL path: only letters, digits, "-", ".", "_" and "~" in a segment, not " "; e.g. PATH_PREFIX=/news-room/');
-    for (const raw of ["/a,b/", "/a'b/", '/a"b/', "/a&b/", "/a(b)/", "/a<b>/", "/a;b/", "/a=b/", "/a@b/", "/a+b/", "/a\tb/"]) {
-      expect(refusal(raw), raw).toMatch(/^PATH_PREFIX: .* only letters, digits/);
+    expect(refusal("/news%20room/")).toBe('PATH_PREFIX: "/news%20room/" is not a URL path: no percent-encoding: only ASCII letters, digits, "-", ".", "_" and "~"; e.g. PATH_PREFIX=/newsroom/');
+    expect(refusal("/news room/")).toBe('PATH_PREFIX: "/news room/" is not a URL path: only ASCII letters, digits, "-", ".", "_" and "~" in a segment, not " "; e.g. PATH_PREFIX=/news-room/');
+    expect(refusal("/新闻/")).toBe('PATH_PREFIX: "/新闻/" is not a URL path: only ASCII letters, digits, "-", ".", "_" and "~" in a segment, not "新", "闻"; e.g. PATH_PREFIX=/newsroom/');
+    for (const raw of ["/café/", "/caf%C3%A9/", "/a,b/", "/a'b/", '/a"b/', "/a&b/", "/a(b)/", "/a<b>/", "/a;b/", "/a=b/", "/a@b/", "/a+b/", "/a\tb/"]) {
+      expect(refusal(raw), raw).toMatch(/^PATH_PREFIX: .* is not a URL path: .*only ASCII letters, digits/);
     }
   });
 
@@ -142,8 +142,8 @@ describe("SITE_URL", () => {
     expect(checkSiteUrl("https://user.github.io/newsroom", "/newsroom/")).toBe("https://user.github.io");
     expect(checkSiteUrl("https://User.GitHub.io/newsroom/", "/newsroom/")).toBe("https://user.github.io");
     expect(checkSiteUrl("http://localhost:8080", "/")).toBe("http://localhost:8080");
-    expect(checkSiteUrl("https://x.org/café/", "/café/")).toBe("https://x.org");
-    expect(checkSiteUrl("https://x.org/caf%C3%A9", "/café/")).toBe("https://x.org");
+    expect(checkSiteUrl("https://x.org/news~room/", "/news~room/")).toBe("https://x.org");
+    expect(checkSiteUrl("https://x.org/news%7Eroom", "/news~room/")).toBe("https://x.org");
     expect(readBuildEnv({ SITE_URL: "https://user.github.io/newsroom/", PATH_PREFIX: "/newsroom/" }, [], project()).siteUrl).toBe("https://user.github.io");
   });
 
