@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
-import { listArticleFiles } from "./article-files.ts";
-import { cutFrontMatter, splitFrontMatter } from "./front-matter-block.ts";
+import { findArticleFiles } from "./article-files.ts";
+import { cutFrontMatter, FrontMatterError, locateFrontMatter, parseFrontMatterFields } from "./front-matter-block.ts";
+import { decodeUtf8, findDirtyStrings, findForbiddenCharacter, countForbiddenCharacters, forbiddenCharacterReason, describeCharacter } from "./clean-text.ts";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { DateTime } from "luxon";
 import { createFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS, type FrontMatterSchema } from "./front-matter.ts";
-import type { Problem } from "./problems.ts";
-import { articleSlug } from "../slugs/slugs.ts";
+import { excerpt, fieldName, quote, type Problem } from "./problems.ts";
+import { articleSlug, MAX_SEGMENT_BYTES, segmentBytes } from "../slugs/slugs.ts";
 import { formatDateline, formatShortDate, isoDateTime, urlDateParts } from "../dates/dates.ts";
 import { appendCredit, firstParagraphText } from "../markdown/markdown.ts";
 import type { Settings } from "../config/site-settings.ts";
@@ -131,9 +132,14 @@ export function readArticleBody(markdown: MarkdownIt, article: Pick<Article, "fi
   return renderArticleBody(markdown, text, article.credit);
 }
 
+/** At most this many strings with forbidden characters are named a file; the rest are counted. */
+const MAX_DIRTY_STRINGS_NAMED = 10;
+
 /**
  * Parses and validates one article file. Returns the article, or the problems that stop it;
- * warnings (unknown fields) come back alongside a valid article.
+ * warnings (unknown fields) come back alongside a valid article. No text with a control
+ * character, lone surrogate or noncharacter gets through (see `clean-text.ts`): such
+ * characters would make the feeds invalid XML and stop the search indexer.
  */
 export function parseArticle(
   displayPath: string,
@@ -142,26 +148,58 @@ export function parseArticle(
   filePath: string = displayPath,
 ): { article?: Article; problems: Problem[] } {
   const problems: Problem[] = [];
-  let parsed: { data: Record<string, unknown>; body: string };
+  const error = (field: string, reason: string) => problems.push({ file: displayPath, field, reason, severity: "error" });
+  const hasErrors = () => problems.some((problem) => problem.severity === "error");
+  const badPathCharacter = findForbiddenCharacter(displayPath);
+  if (badPathCharacter) error("file", `its name ${forbiddenCharacterReason(badPathCharacter).replace(/; delete it$/, "; rename the file")}`);
+  const parts = locateFrontMatter(text);
+  // The body is checked whatever the front matter says, so one build names both.
+  const badBodyCharacter = parts.unclosed ? undefined : findForbiddenCharacter(parts.body);
+  let data: Record<string, unknown> | undefined;
   try {
-    parsed = splitFrontMatter(text);
-  } catch (error) {
-    const reason = (error as Error).message.split("\n")[0] ?? "unreadable";
-    return { problems: [{ file: displayPath, field: "front matter", reason: `not valid YAML: ${reason}`, severity: "error" }] };
+    data = parseFrontMatterFields(parts);
+  } catch (thrown) {
+    if (thrown instanceof FrontMatterError) {
+      error("front matter", thrown.message);
+    } else {
+      // js-yaml refuses most raw control characters with a generic "non-printable" message;
+      // saying which character on which line is the fix.
+      const raw = findForbiddenCharacter(parts.block);
+      if (raw) error("front matter", `line ${raw.line} ${forbiddenCharacterReason(raw, countForbiddenCharacters(parts.block))}`);
+      else error("front matter", `not valid YAML: ${excerpt((thrown as Error).message.split("\n")[0] || "unreadable", 200)}`);
+    }
   }
-  const data = parsed.data;
+  if (badBodyCharacter) {
+    const line = parts.bodyLine + badBodyCharacter.line - 1;
+    error("body", `line ${line} ${forbiddenCharacterReason(badBodyCharacter, countForbiddenCharacters(parts.body))}`);
+  }
+  if (!data) return { problems };
+  // Every string anywhere in the fields, known or not, nested or not, keys too.
+  const dirty = findDirtyStrings(data);
+  const fieldOf = (keys: ReadonlyArray<PropertyKey>) => keys.map((key) => (typeof key === "string" ? fieldName(key) : String(key))).join(".");
+  const dirtyFields = dirty.map((found) => fieldOf(found.path));
+  dirty.slice(0, MAX_DIRTY_STRINGS_NAMED).forEach((found, index) => {
+    const reason = forbiddenCharacterReason(found.found, found.count);
+    error(dirtyFields[index]!, found.inKey ? `the field's name ${reason}` : reason);
+  });
+  if (dirty.length > MAX_DIRTY_STRINGS_NAMED) {
+    error("front matter", `${dirty.length - MAX_DIRTY_STRINGS_NAMED} more values contain such characters (${describeCharacter(dirty[MAX_DIRTY_STRINGS_NAMED]!.found.codePoint)}, …); delete them`);
+  }
   for (const field of Object.keys(data)) {
-    if (!KNOWN_FRONT_MATTER_FIELDS.has(field)) {
-      problems.push({ file: displayPath, field, reason: "unknown field (ignored); check its spelling", severity: "warning" });
+    if (!KNOWN_FRONT_MATTER_FIELDS.has(field) && !findForbiddenCharacter(field)) {
+      problems.push({ file: displayPath, field: fieldName(field), reason: "unknown field (ignored); check its spelling", severity: "warning" });
     }
   }
   const result = context.schema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      problems.push({ file: displayPath, field: issue.path.join(".") || "front matter", reason: issue.message, severity: "error" });
+      const field = fieldOf(issue.path) || "front matter";
+      // A value already named for its characters is not named again for what they broke.
+      if (dirtyFields.some((dirtyField) => field === dirtyField || field.startsWith(`${dirtyField}.`))) continue;
+      error(field, issue.message);
     }
-    return { problems };
   }
+  if (!result.success || hasErrors()) return { problems };
   const fields = result.data;
   // The article belongs to the edition of its language (the default edition without `lang`).
   const edition = context.settings.editions.find((candidate) => candidate.lang === (fields.lang ?? context.settings.site.language))!;
@@ -170,9 +208,9 @@ export function parseArticle(
   if (fields.image) {
     const file = path.resolve(path.dirname(filePath), fields.image.src);
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(fields.image.src)) {
-      problems.push({ file: displayPath, field: "image.src", reason: `"${fields.image.src}" is a URL; put the image file next to the article and give its relative path`, severity: "error" });
+      problems.push({ file: displayPath, field: "image.src", reason: `${quote(fields.image.src)} is a URL; put the image file next to the article and give its relative path`, severity: "error" });
     } else if (!existsSync(file)) {
-      problems.push({ file: displayPath, field: "image.src", reason: `no image file "${fields.image.src}" next to the article`, severity: "error" });
+      problems.push({ file: displayPath, field: "image.src", reason: `no image file ${quote(fields.image.src)} next to the article`, severity: "error" });
     } else if (!/\.(jpe?g|png|webp|avif|gif|tiff?)$/i.test(file)) {
       problems.push({ file: displayPath, field: "image.src", reason: "must be a JPEG, PNG, WebP, AVIF, GIF or TIFF image", severity: "error" });
     }
@@ -181,10 +219,15 @@ export function parseArticle(
   }
   const section = edition.sections.find((candidate) => candidate.key === fields.section)!;
   const slug = fields.slug ?? articleSlug(path.basename(displayPath, ".md"));
+  if (!fields.slug && segmentBytes(slug) > MAX_SEGMENT_BYTES) {
+    // The file exists, so its name fits; the slug made from it may not (`&` becomes `and`).
+    error("slug", `the file name makes the slug ${quote(slug)}, more than the ${MAX_SEGMENT_BYTES} bytes a URL segment (a folder name on disk) allows; give a shorter slug: in the front matter, or rename the file`);
+    return { problems };
+  }
   const { year, month } = urlDateParts(fields.date);
   const sectionUrl = `${edition.prefix}${section.key}/`;
   const url = `${sectionUrl}${year}/${month}/${slug}/`;
-  const summary = fields.summary ?? firstParagraphText(context.markdown, parsed.body);
+  const summary = fields.summary ?? firstParagraphText(context.markdown, parts.body);
   const status: PublicationStatus = fields.draft ? "draft" : fields.date > context.now ? "embargoed" : "published";
   const article: Article = {
     sourcePath: displayPath,
@@ -230,16 +273,46 @@ export async function loadArticles(
   context: ParseContext,
   cwd: string = process.cwd(),
 ): Promise<{ articles: Article[]; problems: Problem[] }> {
-  const files = await listArticleFiles(dir);
+  const { files, skipped } = findArticleFiles(dir);
   const articles: Article[] = [];
   const problems: Problem[] = [];
+  // Paths are shown as editors know them (articles/2025/02/x.md); outside the project, in full.
+  const displayPathOf = (file: string) => {
+    const relative = path.relative(cwd, file);
+    return (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
+  };
+  for (const { file, reason, sameAs } of skipped) {
+    const shown = sameAs ? `the same file as ${displayPathOf(sameAs)} (a symlink); read once, by that path` : reason;
+    problems.push({ file: displayPathOf(file), field: "file", reason: shown, severity: "warning" });
+  }
   // Read one after another, synchronously: nothing else runs yet, and tens of thousands of small
   // reads cost less without a round trip through the thread pool each.
   for (const file of files) {
-    const relative = path.relative(cwd, file);
-    // Paths are shown as editors know them (articles/2025/02/x.md); outside the project, in full.
-    const displayPath = (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
-    const result = parseArticle(displayPath, readFileSync(file, "utf8"), context, file);
+    const displayPath = displayPathOf(file);
+    const fileProblem = (reason: string) => problems.push({ file: displayPath, field: "file", reason, severity: "error" });
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (thrown) {
+      fileProblem(`cannot be read (${(thrown as NodeJS.ErrnoException).code ?? excerpt((thrown as Error).message)})`);
+      continue;
+    }
+    // Strict decoding: a binary file, or one saved in another encoding, is named, not read as
+    // replacement characters.
+    const decoded = decodeUtf8(bytes);
+    if (!("text" in decoded)) {
+      const byte = `0x${decoded.byte.toString(16).toUpperCase().padStart(2, "0")}`;
+      fileProblem(`not UTF-8 text (invalid byte ${byte} at byte ${decoded.invalidAt.toLocaleString("en")}, line ${decoded.line}); save the file as UTF-8`);
+      continue;
+    }
+    let result: ReturnType<typeof parseArticle>;
+    try {
+      result = parseArticle(displayPath, decoded.text, context, file);
+    } catch (thrown) {
+      // A bug, not bad input; still named by file so the report stays whole.
+      fileProblem(`could not be read as an article (${excerpt(String((thrown as Error).message ?? thrown), 120)})`);
+      continue;
+    }
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
   }
@@ -250,7 +323,7 @@ export async function loadArticles(
       problems.push({
         file: article.sourcePath,
         field: "slug",
-        reason: `same URL ${article.url} as ${earlier.sourcePath}; give one of them another slug`,
+        reason: `same URL ${excerpt(article.url, 100)} as ${earlier.sourcePath}; give one of them another slug`,
         severity: "error",
       });
     } else {
@@ -267,7 +340,7 @@ export async function loadArticles(
       problems.push({
         file: article.sourcePath,
         field: "translationKey",
-        reason: `"${article.translationKey}" is already used by ${earlier.sourcePath} in the same language (${article.lang}); each translation must be in another language`,
+        reason: `${quote(article.translationKey)} is already used by ${earlier.sourcePath} in the same language (${article.lang}); each translation must be in another language`,
         severity: "error",
       });
     } else {

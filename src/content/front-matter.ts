@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { DateTime } from "luxon";
-import { parseArticleDate } from "../dates/dates.ts";
-import { ARTICLE_SLUG_PATTERN } from "../slugs/slugs.ts";
+import { readArticleDate } from "../dates/dates.ts";
+import { ARTICLE_SLUG_PATTERN, MAX_SEGMENT_BYTES, MAX_TAG_SEGMENT_BYTES, segmentBytes, tagSlug } from "../slugs/slugs.ts";
+import { quote } from "./problems.ts";
 
 /** Options that make the schema specific to one site's `_data/`. */
 export interface FrontMatterOptions {
@@ -19,19 +20,43 @@ const optionalText = z.string({ error: required("text") }).trim().min(1, "must n
 function dateField(timeZone: string, what: string) {
   return z.string({ error: required(`${what} as ISO 8601, e.g. 2025-02-19T09:30:00+08:00`) }).transform(
     (value, context): DateTime => {
-      const parsed = parseArticleDate(value, timeZone);
-      if (!parsed) {
-        context.issues.push({
-          code: "custom",
-          input: value,
-          message: `"${value}" is not an ISO 8601 date (e.g. 2025-02-19T09:30:00+08:00 or 2025-02-19)`,
-        });
-        return z.NEVER;
-      }
-      return parsed;
+      const reading = readArticleDate(value, timeZone);
+      if ("date" in reading) return reading.date;
+      const reasons = {
+        "not-iso": "is not an ISO 8601 date (e.g. 2025-02-19T09:30:00+08:00 or 2025-02-19)",
+        offset: `has the offset ${reading.offset}, which no time zone has: offsets run from -12:00 to +14:00 with minutes 00-59 (e.g. +08:00, or Z for UTC)`,
+        year: "falls after the year 9999 in the site's time zone",
+      };
+      context.issues.push({ code: "custom", input: value, message: `${quote(value)} ${reasons[reading.problem]}` });
+      return z.NEVER;
     },
   );
 }
+
+/**
+ * Tags as a list of non-empty strings, each of whose tag-page URL segment fits in a folder
+ * name. Each distinct tag is checked once, so a list of a thousand aliases of one long tag
+ * costs one check.
+ */
+const tagsField = z
+  .array(z.string({ error: "each tag must be text" }).trim().min(1, "a tag must not be empty"), {
+    error: "must be a list of strings, e.g. [climate, 5G]",
+  })
+  .superRefine((tags, context) => {
+    const sizes = new Map<string, number>();
+    tags.forEach((tag, index) => {
+      let bytes = sizes.get(tag);
+      if (bytes === undefined) sizes.set(tag, (bytes = segmentBytes(tagSlug(tag))));
+      if (bytes > MAX_TAG_SEGMENT_BYTES) {
+        context.addIssue({
+          code: "custom",
+          path: [index],
+          input: tag,
+          message: `${quote(tag)} makes a tag page URL segment of ${bytes.toLocaleString("en")} bytes; at most ${MAX_TAG_SEGMENT_BYTES} fit a folder name on disk (${MAX_SEGMENT_BYTES}, less room for a -2 suffix; a Chinese character takes 3); shorten the tag`,
+        });
+      }
+    });
+  });
 
 /**
  * The article front-matter contract (SPEC §4) as one zod schema; `FrontMatter` below is its type.
@@ -45,13 +70,9 @@ export function createFrontMatterSchema({ sectionKeys, timeZone, languages }: Fr
       title: z.string({ error: required("a headline") }).trim().min(1, "must not be empty"),
       date: dateField(timeZone, "the publication time"),
       section: z.string({ error: required(`one of: ${sectionList}`) }).refine((key) => sectionKeys.includes(key), {
-        error: (issue) => `unknown section "${String(issue.input)}"; expected one of: ${sectionList}`,
+        error: (issue) => `unknown section ${quote(String(issue.input))}; expected one of: ${sectionList}`,
       }),
-      tags: z
-        .array(z.string({ error: "each tag must be text" }).trim().min(1, "a tag must not be empty"), {
-          error: "must be a list of strings, e.g. [climate, 5G]",
-        })
-        .optional(),
+      tags: tagsField.optional(),
       summary: optionalText,
       credit: optionalText,
       source: optionalText,
@@ -76,11 +97,15 @@ export function createFrontMatterSchema({ sectionKeys, timeZone, languages }: Fr
       slug: z
         .string({ error: "must be text" })
         .regex(ARTICLE_SLUG_PATTERN, "must be lowercase letters, digits and single hyphens (e.g. night-ferry)")
+        .refine((slug) => segmentBytes(slug) <= MAX_SEGMENT_BYTES, {
+          error: (issue) =>
+            `is ${String(issue.input).length.toLocaleString("en")} characters long, more than the ${MAX_SEGMENT_BYTES} a URL segment (a folder name on disk) allows; give a shorter slug`,
+        })
         .optional(),
       draft: z.boolean({ error: "must be true or false" }).optional(),
       lang: z
         .string({ error: `must be one of: ${languageList}` })
-        .refine((lang) => languages.includes(lang), { error: (issue) => `unknown language "${String(issue.input)}"; expected one of: ${languageList}` })
+        .refine((lang) => languages.includes(lang), { error: (issue) => `unknown language ${quote(String(issue.input))}; expected one of: ${languageList}` })
         .optional(),
       translationKey: optionalText,
     })

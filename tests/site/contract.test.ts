@@ -43,9 +43,17 @@ describe("a build with broken articles", () => {
       /\/updated-before-date\/article\.md: updated: must not be before date/,
       /\/unknown-lang\/article\.md: lang: unknown language "jp"; expected one of: en, zh/,
       /\/duplicate-translation\/second\.md: translationKey: "ferry" is already used by .*\/duplicate-translation\/first\.md in the same language \(zh\)/,
+      /\/control-character\/article\.md: tags\.2: contains the control character U\+0001; delete it/,
+      /\/lone-surrogate\/article\.md: title: contains a lone surrogate U\+D800/,
+      /\/body-control-character\/article\.md: body: line 9 contains the control character U\+0007/,
+      /\/not-utf8\/article\.md: file: not UTF-8 text \(invalid byte 0xE9 at byte 82, line 6\)/,
+      /\/bad-offset\/article\.md: date: "2025-03-01T09:00:00\+24:00" has the offset \+24:00, which no time zone has/,
+      /\/unclosed-front-matter\/article\.md: front matter: opened at line 1 is never closed \(add a line with --- after the fields\)/,
+      /\/tag-too-long\/article\.md: tags\.0: "港口城市夜间渡轮.*" \(88 characters\) makes a tag page URL segment of 264 bytes/,
+      /\/slug-too-long\/article\.md: slug: is 263 characters long/,
     ];
     for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true);
-    expect(failed.stderr).toContain("14 problems in the articles; nothing was written");
+    expect(failed.stderr).toContain("22 problems in the articles; nothing was written");
   });
 
   it("leaves the previous site byte-for-byte as it was", async () => {

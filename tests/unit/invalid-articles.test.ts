@@ -23,6 +23,16 @@ describe("each kind of bad input is named by file and field", () => {
     ["updated-before-date", "updated: must not be before date"],
     ["bad-slug", "slug: must be lowercase letters, digits and single hyphens (e.g. night-ferry)"],
     ["draft-not-boolean", "draft: must be true or false"],
+    ["control-character", "tags.2: contains the control character U+0001; delete it"],
+    ["lone-surrogate", 'title: contains a lone surrogate U+D800 (half of a character, e.g. from a "\\uD800" escape); delete it'],
+    ["body-control-character", "body: line 9 contains the control character U+0007; delete it"],
+    ["not-utf8", "file: not UTF-8 text (invalid byte 0xE9 at byte 82, line 6); save the file as UTF-8"],
+    [
+      "bad-offset",
+      'date: "2025-03-01T09:00:00+24:00" has the offset +24:00, which no time zone has: offsets run from -12:00 to +14:00 with minutes 00-59 (e.g. +08:00, or Z for UTC)',
+    ],
+    ["unclosed-front-matter", "front matter: opened at line 1 is never closed (add a line with --- after the fields)"],
+    ["slug-too-long", "slug: is 263 characters long, more than the 255 a URL segment (a folder name on disk) allows; give a shorter slug"],
   ])("%s", async (folder, expected) => {
     expect(await problemsIn(folder)).toEqual([`${file(folder)}: ${expected}`]);
   });
@@ -31,6 +41,12 @@ describe("each kind of bad input is named by file and field", () => {
     const [problem, ...rest] = await problemsIn("broken-yaml");
     expect(rest).toEqual([]);
     expect(problem).toMatch(new RegExp(`^${file("broken-yaml")}: front matter: not valid YAML: `));
+  });
+
+  it("tag-too-long: a Chinese tag passes the folder-name limit at 82 characters", async () => {
+    const [problem, ...rest] = await problemsIn("tag-too-long");
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(new RegExp(`^${file("tag-too-long")}: tags\\.0: "港口城市夜间渡轮.{52}…" \\(88 characters\\) makes a tag page URL segment of 264 bytes; at most 245 fit`));
   });
 
   it("duplicate-url names both files", async () => {
