@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Environment } from "nunjucks";
+import { linkOrCopy } from "../cache/link-or-copy.ts";
 
 /**
  * Most of a news site's pages (articles, section and tag lists) are written here rather than by
@@ -12,57 +13,11 @@ import type { Environment } from "nunjucks";
  * whose inputs did not change instead of rendering them again.
  */
 
-/**
- * The hash of the code that turns articles into files: templates (`_includes/`), the TypeScript
- * of `src/` (filters, dates, Markdown, the search records) and the locked dependency versions.
- * It is part of every cached page's and search shard's key, so a cache restored after an upgrade
- * or a template edit is not reused. Computed once a process.
- */
-export const codeHash = (() => {
-  let hash: string | undefined;
-  return (root: string = process.cwd()): string => {
-    if (hash) return hash;
-    const digest = createHash("sha256");
-    const walk = (dir: string, keep: (name: string) => boolean) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const file = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(file, keep);
-        else if (keep(entry.name)) digest.update(path.relative(root, file)).update(readFileSync(file));
-      }
-    };
-    walk(path.join(root, "_includes"), () => true);
-    walk(path.join(root, "src"), (name) => /\.(?:ts|mjs|njk)$/.test(name));
-    digest.update(readFileSync(path.join(root, "package-lock.json")));
-    return (hash = digest.digest("hex"));
-  };
-})();
-
 /** The hash of a page's inputs, as a cache file name. */
 export function pageKey(...inputs: string[]): string {
   const hash = createHash("sha256");
   for (const input of inputs) hash.update(input).update("\u0000");
   return hash.digest("hex").slice(0, 32);
-}
-
-/**
- * Puts `source` at `target` as a hard link (no copy), or a copy where links cannot be made (another
- * file system). A file already at `target` (the dev server's output persists between builds) is
- * replaced, never written through: it may be a link to another cached file.
- */
-export function linkOrCopy(source: string, target: string): void {
-  try {
-    linkSync(source, target);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") {
-      unlinkSync(target);
-      linkOrCopy(source, target);
-    } else if (code === "EXDEV" || code === "EPERM" || code === "EMLINK") {
-      copyFileSync(source, target);
-    } else {
-      throw error;
-    }
-  }
 }
 
 /** A page's content template rendered inside the base layout, as Eleventy's `layout` would. */

@@ -3,7 +3,8 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import type { Newsroom } from "../collections/newsroom.ts";
 import type { NewsroomSource } from "../content/newsroom-plugin.ts";
 import { PAGE_POLICIES } from "../security/content-security-policy.ts";
-import { codeHash, prunePageCache, writeCachedPages, type WrittenPages } from "./page-cache.ts";
+import { codeHash } from "../cache/code-hash.ts";
+import { prunePageCache, writeCachedPages, type WrittenPages } from "./page-cache.ts";
 import { articlePages } from "./article-pages.ts";
 import { listPages } from "./list-pages.ts";
 

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
-import { codeHash, linkOrCopy } from "../render/page-cache.ts";
 import path from "node:path";
+import { codeHash } from "../cache/code-hash.ts";
+import { linkOrCopy } from "../cache/link-or-copy.ts";
 import { Worker, threadId } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { decodeHTML } from "entities";

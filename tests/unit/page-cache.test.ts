@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { linkOrCopy } from "../../src/render/page-cache.ts";
+import { linkOrCopy } from "../../src/cache/link-or-copy.ts";
 
 describe("linkOrCopy", () => {
   it("links a cached file into the site, and replaces a file already there without writing through it", () => {
