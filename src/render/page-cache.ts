@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Environment } from "nunjucks";
+import { sha256, writeFileAtomically } from "../cache/integrity.ts";
 import { linkOrCopy } from "../cache/link-or-copy.ts";
+import { pruneUnused } from "../cache/prune.ts";
 
 /**
  * Most of a news site's pages (articles, section and tag lists) are written here rather than by
@@ -10,7 +12,9 @@ import { linkOrCopy } from "../cache/link-or-copy.ts";
  * ends and re-renders every page on every build. These pages are rendered with Eleventy's own
  * Nunjucks environment (the same filters and templates), streamed to disk, and kept in
  * `{cacheDir}/pages/` under the hash of everything they show, so a rebuild links the pages
- * whose inputs did not change instead of rendering them again.
+ * whose inputs did not change instead of rendering them again, once it has checked that each
+ * still holds what was written (the site's files are links to these: an edit in place reaches
+ * the cache).
  */
 
 /** The hash of a page's inputs, as a cache file name. */
@@ -18,6 +22,29 @@ export function pageKey(...inputs: string[]): string {
   const hash = createHash("sha256");
   for (const input of inputs) hash.update(input).update("\u0000");
   return hash.digest("hex").slice(0, 32);
+}
+
+/**
+ * A cached page's file name, `{key}.{hash}.html`: its key and the hash of the bytes written (the
+ * first 32 hex digits of their SHA-256), so the one listing of the cache a build makes says what
+ * each page must hold, with no manifest to corrupt.
+ */
+export function cachedPageName(key: string, hash: string): string {
+  return `${key}.${hash}.html`;
+}
+
+/** The hash a cached page's name carries. */
+const contentHash = (bytes: Uint8Array) => sha256(bytes).slice(0, 32);
+
+const CACHED_PAGE = /^([0-9a-f]{32})\.([0-9a-f]{32})\.html$/;
+
+/** Whether a cached page still holds the bytes its name's hash was taken of. */
+function isIntact(file: string, hash: string): boolean {
+  try {
+    return contentHash(readFileSync(file)) === hash;
+  } catch {
+    return false; // gone or unreadable: render it again
+  }
 }
 
 /** A page's content template rendered inside the base layout, as Eleventy's `layout` would. */
@@ -36,20 +63,30 @@ export interface CachedPage {
 export interface WrittenPages {
   written: number;
   reused: number;
+  /** URLs of the pages whose cached file differed from what was written: rendered again (counted in `written`). */
+  damaged: string[];
 }
 
 /**
- * Writes each page into `outputDir` at its URL (adding its cache file's name to `used`): linked from the cache when a page with the same
- * key was rendered before, else rendered and cached first. Pages are taken one at a time, so
- * an iterable that renders lazily holds no more than one page in memory.
+ * Writes each page into `outputDir` at its URL (adding its cache file's name to `used`): linked
+ * from the cache when a page with the same key was rendered before and its file still holds the
+ * bytes its name's hash was taken of, else rendered and cached first (a damaged file is replaced).
+ * Pages are taken one at a time, so an iterable that renders lazily holds no more than one page
+ * in memory.
  */
 export async function writeCachedPages(pages: Iterable<CachedPage>, outputDir: string, cacheDir: string, used: Set<string>): Promise<WrittenPages> {
   const cache = path.join(cacheDir, "pages");
   mkdirSync(cache, { recursive: true });
-  // One listing of the cache instead of a file check a page.
-  const cachedNames = new Set(readdirSync(cache));
+  // One listing of the cache instead of a file check a page: each cached page's key and the
+  // hash of its bytes. Anything else there (a killed build's temporary file) is pruned.
+  const hashByKey = new Map<string, string>();
+  for (const name of readdirSync(cache)) {
+    const match = CACHED_PAGE.exec(name);
+    if (match) hashByKey.set(match[1]!, match[2]!);
+  }
   let written = 0;
   let reused = 0;
+  const damaged: string[] = [];
   const folders = new Set<string>();
   // Synchronous calls: tens of thousands of tiny file operations cost less without a round trip
   // each. Every few hundred pages the event loop gets a turn, so the search indexers get their
@@ -66,35 +103,35 @@ export async function writeCachedPages(pages: Iterable<CachedPage>, outputDir: s
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    const name = `${page.key}.html`;
-    used.add(name);
-    const cached = path.join(cache, name);
-    if (cachedNames.has(name)) {
-      reused++;
-    } else {
-      const temporary = `${cached}.${process.pid}`;
-      writeFileSync(temporary, page.render());
-      renameSync(temporary, cached);
-      cachedNames.add(name);
+    let hash = hashByKey.get(page.key);
+    if (hash !== undefined) {
+      const cached = path.join(cache, cachedPageName(page.key, hash));
+      if (isIntact(cached, hash)) {
+        reused++;
+      } else {
+        rmSync(cached, { force: true });
+        damaged.push(page.url);
+        hash = undefined;
+      }
+    }
+    if (hash === undefined) {
+      const bytes = Buffer.from(page.render());
+      hash = contentHash(bytes);
+      writeFileAtomically(path.join(cache, cachedPageName(page.key, hash)), bytes);
+      hashByKey.set(page.key, hash);
       written++;
     }
-    linkOrCopy(cached, target);
+    const name = cachedPageName(page.key, hash);
+    used.add(name);
+    linkOrCopy(path.join(cache, name), target);
   }
-  return { written, reused };
+  return { written, reused, damaged };
 }
 
 /**
  * Deletes the cached pages this build did not use (a new story changes every page of its
- * section's list, so the cache would otherwise grow with each build). One cache serves one
- * build at a time: `npm start` keeps its own.
+ * section's list, so the cache would otherwise grow with each build).
  */
-export function prunePageCache(cacheDir: string, used: Set<string>): number {
-  const cache = path.join(cacheDir, "pages");
-  let pruned = 0;
-  for (const name of readdirSync(cache)) {
-    if (used.has(name)) continue;
-    rmSync(path.join(cache, name), { force: true });
-    pruned++;
-  }
-  return pruned;
+export function prunePageCache(cacheDir: string, used: Set<string>): Promise<number> {
+  return pruneUnused(path.join(cacheDir, "pages"), used);
 }

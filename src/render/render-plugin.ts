@@ -40,11 +40,18 @@ export function renderedPagesPlugin(eleventyConfig: EleventyConfig, options: { s
       console.log(`[broadsheet] ${count} ${what}: ${result.written} rendered, ${result.reused} reused from the cache, ${((performance.now() - started) / 1000).toFixed(2)} s.`);
     const used = new Set<string>();
     let started = performance.now();
-    report("article pages", newsroom.articles.length, started, await writeCachedPages(articlePages(environment, shared, bodyHtml), directories.output, options.cacheDir, used));
+    const articles = await writeCachedPages(articlePages(environment, shared, bodyHtml), directories.output, options.cacheDir, used);
+    report("article pages", newsroom.articles.length, started, articles);
     started = performance.now();
     const lists = newsroom.sectionPages.length + newsroom.tagPages.length;
-    report("section and tag pages", lists, started, await writeCachedPages(listPages(environment, shared), directories.output, options.cacheDir, used));
-    const pruned = prunePageCache(options.cacheDir, used);
+    const listed = await writeCachedPages(listPages(environment, shared), directories.output, options.cacheDir, used);
+    report("section and tag pages", lists, started, listed);
+    const damaged = [...articles.damaged, ...listed.damaged];
+    if (damaged.length > 0) {
+      const shown = damaged.slice(0, 5).join(", ") + (damaged.length > 5 ? ", …" : "");
+      console.warn(`[broadsheet] warning: ${damaged.length} damaged cache entr${damaged.length === 1 ? "y" : "ies"} rebuilt: the cached page${damaged.length === 1 ? "" : "s"} of ${shown} differed from what was written and ${damaged.length === 1 ? "was" : "were"} rendered again.`);
+    }
+    const pruned = await prunePageCache(options.cacheDir, used);
     if (pruned > 0) console.log(`[broadsheet] ${pruned} cached pages no longer used were deleted.`);
   });
 }

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { codeHash } from "../cache/code-hash.ts";
+import { recordTree, verifyTree } from "../cache/integrity.ts";
 import { linkOrCopy } from "../cache/link-or-copy.ts";
+import { pruneUnused } from "../cache/prune.ts";
 import { Worker, threadId } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { decodeHTML } from "entities";
@@ -127,20 +129,26 @@ export function shardKey(shard: SearchShard): string {
   return createHash("sha256").update(codeHash()).update(PAGEFIND_VERSION).update(entries).digest("hex").slice(0, 24);
 }
 
+/** Pagefind's prebuilt UIs, which the search page does not use: left out of the cache and the site. */
+const PREBUILT_UI = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
+
 /**
- * Puts a cached shard into the site as hard links (thousands of small files: linking costs
- * nothing, copying costs seconds), leaving out Pagefind's prebuilt UIs, which the search page
- * does not use. Falls back to copying across file systems.
+ * Puts a cached shard's files (paths relative to `from`) into the site as hard links (thousands
+ * of small files: linking costs nothing, copying costs seconds). Falls back to copying across
+ * file systems.
  */
-function linkTree(from: string, to: string): void {
+function linkFiles(from: string, to: string, files: readonly string[]): void {
   // Synchronous: this runs in an indexer thread, and thousands of links cost less without a
   // round trip through the thread pool each.
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else if (!/^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/.test(entry.name)) linkOrCopy(source, target);
+  const folders = new Set<string>();
+  for (const file of files) {
+    const target = path.join(to, file);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    linkOrCopy(path.join(from, file), target);
   }
 }
 
@@ -165,6 +173,8 @@ export interface SearchIndexResult {
   articles: number;
   shards: number;
   reused: number;
+  /** Cached shards whose files differed from what was written, with what was wrong: indexed again. */
+  damaged: Array<{ path: string; damage: string }>;
   /** How many Pagefind processes indexed shards side by side. */
   indexers: number;
   seconds: number;
@@ -182,8 +192,9 @@ export function indexerCount(articles: number, cores: number): number {
 
 /**
  * Writes the search index into `siteDir/pagefind/`: one Pagefind bundle per shard, each kept in
- * `cacheDir/search/` under its `shardKey`, so an unchanged shard is linked, not rebuilt, and
- * `pagefind/shards.json`, which lists them for the search page. Shards are indexed in worker
+ * `cacheDir/search/` under its `shardKey`, so an unchanged shard is linked, not rebuilt (once
+ * its files are checked against the record written with them; a damaged one is indexed again),
+ * and `pagefind/shards.json`, which lists them for the search page. Shards are indexed in worker
  * threads (Eleventy's rendering on this thread cannot stall them), each sent one shard at a
  * time, so no worker holds more than one shard's entries and text.
  */
@@ -200,28 +211,38 @@ export async function buildSearchIndex(
   // thousands of pages of its own), then the others are indexed; a rebuild after one new article
   // starts one worker, which links the old shards and indexes the newest.
   // Entries are made again when a shard is sent, so this thread never holds them all at once.
-  const tasks: Array<{ plan?: ShardPlan; link?: IndexerTask["link"] }> = [];
+  // A cached shard is checked by the worker that links it; one found damaged is deleted and
+  // comes back here to be indexed like a new one.
+  // Each shard's key is computed here only, so the workers cache under the keys kept from pruning.
+  const tasks: Array<{ plan: ShardPlan; key: string; cached: boolean }> = [];
   const cached: typeof tasks = [];
   const usedKeys = new Set<string>();
   for (const plan of plans) {
     const key = shardKey(shardOf(plan));
     usedKeys.add(key);
-    if (existsSync(cachedShardPath(cacheDir, key))) cached.push({ link: { key, path: plan.path } });
-    else tasks.push({ plan });
+    if (existsSync(cachedShardPath(cacheDir, key))) cached.push({ plan, key, cached: true });
+    else tasks.push({ plan, key, cached: false });
   }
   const indexing = tasks.length;
   tasks.unshift(...cached);
   const count = tasks.length === 0 ? 0 : Math.max(1, Math.min(indexers, indexing));
   const workers = Array.from({ length: count }, () => new Worker(new URL("./index-worker.mjs", import.meta.url), { workerData: { siteDir, cacheDir } }));
+  const damaged: SearchIndexResult["damaged"] = [];
   try {
     let next = 0;
-    // Each worker takes the next task when it has done the last, until none are left.
+    // Each worker takes the next task when it has done the last, until none are left (a worker
+    // that finds a cached shard damaged queues it, and so takes it itself if no other does).
     await Promise.all(
       workers.map(async (worker) => {
         for (let task = tasks[next++]; task; task = tasks[next++]) {
-          worker.postMessage((task.plan ? { shard: shardOf(task.plan) } : { link: task.link }) satisfies IndexerTask);
+          const { plan, key } = task;
+          worker.postMessage((task.cached ? { link: { key, path: plan.path } } : { index: { key, shard: shardOf(plan) } }) satisfies IndexerTask);
           const reply = await nextReply(worker);
-          if (reply.error) throw new Error(`search index, shard ${task.plan?.path ?? task.link?.path}: ${reply.error}`);
+          if (reply.error) throw new Error(`search index, shard ${plan.path}: ${reply.error}`);
+          if (reply.damage) {
+            damaged.push({ path: plan.path, damage: reply.damage });
+            tasks.push({ plan, key, cached: false });
+          }
         }
         // Then it stops its Pagefind service, before it is ended.
         worker.postMessage({ close: true } satisfies IndexerTask);
@@ -232,10 +253,7 @@ export async function buildSearchIndex(
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   // Shards this build did not use are deleted, so the cache does not grow with each new story.
-  const searchCache = path.join(cacheDir, "search");
-  for (const name of existsSync(searchCache) ? readdirSync(searchCache) : []) {
-    if (!usedKeys.has(name)) await rm(path.join(searchCache, name), { recursive: true, force: true });
-  }
+  await pruneUnused(path.join(cacheDir, "search"), usedKeys);
   const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, languages: {} };
   for (const plan of plans) {
     (manifest.languages[plan.language] ??= []).unshift({ path: plan.path, newest: plan.newest, articles: plan.articles.length });
@@ -243,12 +261,12 @@ export async function buildSearchIndex(
   const output = path.join(siteDir, "pagefind");
   await mkdir(output, { recursive: true });
   await writeFile(path.join(output, "shards.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { articles: articles.length, shards: plans.length, reused: cached.length, indexers: count, seconds: (performance.now() - started) / 1000 };
+  return { articles: articles.length, shards: plans.length, reused: cached.length - damaged.length, damaged, indexers: count, seconds: (performance.now() - started) / 1000 };
 }
 
 /** What an indexer is asked to do: index a shard, link a cached one into the site, or stop. */
 export interface IndexerTask {
-  shard?: SearchShard;
+  index?: { key: string; shard: SearchShard };
   link?: { key: string; path: string };
   close?: boolean;
 }
@@ -256,6 +274,8 @@ export interface IndexerTask {
 interface IndexerReply {
   done?: boolean;
   error?: string;
+  /** A cached shard to link was damaged (what was wrong): deleted from the cache, not linked. */
+  damage?: string;
 }
 
 /**
@@ -282,21 +302,37 @@ function nextReply(worker: Worker): Promise<IndexerReply> {
 
 const cachedShardPath = (cacheDir: string, key: string) => path.join(cacheDir, "search", key);
 
-/** Links a cached shard's bundle into the site. */
-export async function linkCachedShard(key: string, shardPath: string, siteDir: string, cacheDir: string): Promise<void> {
-  linkTree(cachedShardPath(cacheDir, key), path.join(siteDir, "pagefind", shardPath));
+/**
+ * Links a cached shard's bundle into the site once every file is checked against the record
+ * written with it (no file changed, missing or added). A damaged one is deleted from the cache
+ * and not linked: what was wrong is given back, and the shard is indexed again.
+ */
+export async function linkCachedShard(key: string, shardPath: string, siteDir: string, cacheDir: string): Promise<{ damage?: string }> {
+  const cached = cachedShardPath(cacheDir, key);
+  const check = verifyTree(cached);
+  if (check.damage !== undefined) {
+    rmSync(cached, { recursive: true, force: true });
+    return { damage: check.damage };
+  }
+  linkFiles(cached, path.join(siteDir, "pagefind", shardPath), check.files);
+  return {};
 }
 
-/** Indexes one shard with Pagefind, caches its bundle and links it into the site. */
-export async function writeShard(shard: SearchShard, siteDir: string, cacheDir: string, markdown: MarkdownIt): Promise<void> {
-  const key = shardKey(shard);
+/**
+ * Indexes one shard with Pagefind, caches its bundle under `key` (its `shardKey`) with a record
+ * of its files' hashes (written before the rename that puts it in the cache, so no shard is
+ * cached without one) and links it into the site.
+ */
+export async function writeShard(shard: SearchShard, key: string, siteDir: string, cacheDir: string, markdown: MarkdownIt): Promise<void> {
   const cached = cachedShardPath(cacheDir, key);
   const building = `${cached}.building-${process.pid}-${threadId}`;
   await rm(building, { recursive: true, force: true });
   await indexShard(shard, building, markdown);
+  for (const name of readdirSync(building)) if (PREBUILT_UI.test(name)) rmSync(path.join(building, name));
+  const files = recordTree(building);
   await mkdir(path.dirname(cached), { recursive: true });
   await rename(building, cached);
-  await linkCachedShard(key, shard.path, siteDir, cacheDir);
+  linkFiles(cached, path.join(siteDir, "pagefind", shard.path), files);
 }
 
 /**
@@ -319,5 +355,10 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: { source: 
     const indexed = result.shards - result.reused;
     const how = indexed > 0 ? `, ${indexed} indexed ${result.indexers} at a time` : "";
     console.log(`[broadsheet] search index: ${result.articles} articles in ${result.shards} shard${result.shards === 1 ? "" : "s"}${reused}${how}, ${result.seconds.toFixed(2)} s.`);
+    const damaged = result.damaged.length;
+    if (damaged > 0) {
+      const shown = result.damaged.map((shard) => `${shard.path} (${shard.damage})`).join(", ");
+      console.warn(`[broadsheet] warning: ${damaged} damaged cache entr${damaged === 1 ? "y" : "ies"} rebuilt: the cached search shard${damaged === 1 ? "" : "s"} ${shown} ${damaged === 1 ? "was" : "were"} indexed again.`);
+    }
   });
 }

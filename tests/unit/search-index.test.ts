@@ -1,5 +1,9 @@
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { htmlToText, indexerCount, planShards, searchEntry, searchRecordOf, shardKey, shardOf } from "../../src/search/search-index.ts";
+import { recordTree } from "../../src/cache/integrity.ts";
+import { htmlToText, indexerCount, linkCachedShard, planShards, searchEntry, searchRecordOf, shardKey, shardOf } from "../../src/search/search-index.ts";
 import { compareNewestFirst, buildNewsroom } from "../../src/collections/newsroom.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
 
@@ -49,5 +53,39 @@ describe("indexerCount", () => {
     expect(indexerCount(10_000, 2)).toBe(2);
     expect(indexerCount(10_000, 1)).toBe(1);
     expect(indexerCount(100_000, 8)).toBe(1);
+  });
+});
+
+describe("linkCachedShard", () => {
+  /** A cached shard as writeShard leaves it: a bundle and the record of its files. */
+  const cachedShard = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "broadsheet-shard-"));
+    const cache = path.join(dir, "cache");
+    const bundle = path.join(cache, "search", "key1");
+    mkdirSync(path.join(bundle, "fragment"), { recursive: true });
+    writeFileSync(path.join(bundle, "pagefind-entry.json"), '{"version":"1.6.0"}');
+    writeFileSync(path.join(bundle, "fragment", "en_1.pf_fragment"), "fragment bytes");
+    recordTree(bundle);
+    return { site: path.join(dir, "site"), cache, bundle };
+  };
+
+  it("links the files of a cached shard that holds what was written, and not its record", async () => {
+    const { site, cache, bundle } = cachedShard();
+    expect(await linkCachedShard("key1", "en/0/", site, cache)).toEqual({});
+    const linked = path.join(site, "pagefind", "en", "0", "fragment", "en_1.pf_fragment");
+    expect(statSync(linked).ino).toBe(statSync(path.join(bundle, "fragment", "en_1.pf_fragment")).ino);
+    expect(existsSync(path.join(site, "pagefind", "en", "0", "integrity.json"))).toBe(false);
+  });
+
+  it("deletes a damaged cached shard and links none of it, so it is indexed again", async () => {
+    const { site, cache, bundle } = cachedShard();
+    await linkCachedShard("key1", "en/0/", site, cache);
+    // An edit in place to the built site's file reaches the cached one through the link.
+    appendFileSync(path.join(site, "pagefind", "en", "0", "fragment", "en_1.pf_fragment"), "garbage");
+    const rebuilt = path.join(path.dirname(site), "rebuilt");
+    expect(await linkCachedShard("key1", "en/0/", rebuilt, cache)).toEqual({ damage: "fragment/en_1.pf_fragment differs from what was written" });
+    expect(existsSync(bundle)).toBe(false);
+    expect(existsSync(path.join(rebuilt, "pagefind"))).toBe(false);
+    expect(readFileSync(path.join(site, "pagefind", "en", "0", "pagefind-entry.json"), "utf8")).toBe('{"version":"1.6.0"}');
   });
 });

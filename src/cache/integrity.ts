@@ -1,0 +1,96 @@
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { threadId } from "node:worker_threads";
+
+/**
+ * A cached file is verified before a build reuses it, never trusted: a write cut short (a killed
+ * build, a full disk), a damaged disk, or a tool that edits the site in place (its files are
+ * hard links into the cache) all leave bytes that differ from what was written. What was written
+ * is recorded when it is written, as a SHA-256: in the file's name (pages) or in a record beside
+ * the files (search shards, images), so there is no manifest for the whole cache to corrupt.
+ */
+
+/** The SHA-256 of `bytes`, in hex. */
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Writes a file whole or not at all: a temporary file renamed into place. */
+export function writeFileAtomically(file: string, bytes: Uint8Array | string): void {
+  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, file);
+}
+
+/** What a folder of cached files held when it was written: each file's path, size and SHA-256. */
+interface TreeRecord {
+  files: Array<{ path: string; size: number; sha256: string }>;
+}
+
+/** The record's name inside the folder it describes (it is never published). */
+export const TREE_RECORD = "integrity.json";
+
+/** Every file under `dir` as a path relative to it, with `/` between folders, in a fixed order. */
+function filesOf(dir: string, prefix = ""): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...filesOf(dir, relative));
+    else files.push(relative);
+  }
+  return files;
+}
+
+/**
+ * Records every file under `dir` in `dir/integrity.json`, once the folder is complete and before
+ * it is renamed into the cache. Gives the files recorded (relative paths).
+ */
+export function recordTree(dir: string): string[] {
+  const record: TreeRecord = {
+    files: filesOf(dir)
+      .filter((file) => file !== TREE_RECORD)
+      .map((file) => {
+        const bytes = readFileSync(path.join(dir, file));
+        return { path: file, size: bytes.length, sha256: sha256(bytes) };
+      }),
+  };
+  writeFileAtomically(path.join(dir, TREE_RECORD), `${JSON.stringify(record)}\n`);
+  return record.files.map((file) => file.path);
+}
+
+export type TreeCheck = { files: string[]; damage?: undefined } | { damage: string };
+
+/**
+ * Checks a folder against its record: every recorded file present with its size and SHA-256,
+ * and no other file. Gives the files (relative paths) when it holds, else what is wrong.
+ */
+export function verifyTree(dir: string): TreeCheck {
+  let record: TreeRecord;
+  try {
+    record = JSON.parse(readFileSync(path.join(dir, TREE_RECORD), "utf8")) as TreeRecord;
+    if (!Array.isArray(record.files)) throw new Error("no list of files");
+  } catch (error) {
+    return { damage: `its integrity record is missing or unreadable (${(error as Error).message})` };
+  }
+  const expected = new Map(record.files.map((file) => [file.path, file]));
+  let files: string[];
+  try {
+    files = filesOf(dir).filter((file) => file !== TREE_RECORD);
+  } catch (error) {
+    return { damage: `it cannot be listed (${(error as Error).message})` };
+  }
+  for (const file of files) {
+    const recorded = expected.get(file);
+    if (!recorded) return { damage: `${file} was not written with it` };
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(dir, file));
+    } catch (error) {
+      return { damage: `${file} cannot be read (${(error as Error).message})` };
+    }
+    if (bytes.length !== recorded.size || sha256(bytes) !== recorded.sha256) return { damage: `${file} differs from what was written` };
+  }
+  if (files.length !== expected.size) return { damage: `${expected.size - files.length} of its files are missing` };
+  return { files };
+}
