@@ -1,5 +1,5 @@
-import { readdirSync } from "node:fs";
-import { cp, mkdtemp, writeFile } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
+import { appendFile, cp, mkdtemp, open, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,8 @@ import { buildSite, fixtureArticles, FIXTURE_EPOCH, loadPage, type BuildResult }
 import { fileHashes } from "../helpers/files.ts";
 
 // A rebuild reuses cached pages and search shards; it must write exactly what a build from an
-// empty cache writes, however the articles changed in between.
+// empty cache writes, however the articles changed in between, and whatever happened to the
+// cache or the built site (whose files are hard links into the cache) in between.
 let firstFiles: Record<string, string>;
 let rebuild: BuildResult;
 let clean: BuildResult;
@@ -23,6 +24,28 @@ beforeAll(async () => {
   const first = await buildSite({ ...env, BROADSHEET_CACHE: cache }, output);
   expect(first.exitCode, first.stderr).toBe(0);
   firstFiles = await fileHashes(output);
+
+  // Damage the cache, directly and through the built site, in entries the rebuild would reuse:
+  // pages and shards of articles the changes below do not touch.
+  /** The cache entry (`pages/{name}`, `search/{key}`) holding the file a built file is a hard link to, at `inside` in it. */
+  const cacheEntryOf = (builtFile: string, folder: "pages" | "search", inside = "") => {
+    const { ino } = statSync(builtFile);
+    const name = readdirSync(path.join(cache, folder)).find((candidate) => statSync(path.join(cache, folder, candidate, inside)).ino === ino)!;
+    return path.join(cache, folder, name);
+  };
+  // A cached page cut short, as a killed build or a full disk leaves it.
+  const truncated = await open(cacheEntryOf(path.join(output, "sci-tech/2025/02/script-in-headline/index.html"), "pages"), "r+");
+  await truncated.truncate(200);
+  await truncated.close();
+  // Garbage in one file of a cached search shard, at the same size, so only the hash tells.
+  const fragments = path.join(cacheEntryOf(path.join(output, "pagefind/en/1/pagefind-entry.json"), "search", "pagefind-entry.json"), "fragment");
+  const garbled = await open(path.join(fragments, readdirSync(fragments)[0]!), "r+");
+  await garbled.write(Buffer.from("garbage!"), 0, 8, 10);
+  await garbled.close();
+  // Edits in place to the built site: Eleventy's home page, a cached article page, a shard's file.
+  await appendFile(path.join(output, "index.html"), "<!-- edited in _site -->\n");
+  await appendFile(path.join(output, "society/2025/04/updated-story/index.html"), "<p>edited in _site</p>\n");
+  await appendFile(path.join(output, "pagefind/en/2/pagefind-entry.json"), "edited in _site");
 
   // A new story in a section with several pages, and an edit to an old story's body.
   await writeFile(
@@ -51,6 +74,15 @@ describe("a rebuild after articles change, with the cache of the last build", ()
     expect(listsRendered).toBeGreaterThan(0);
     expect(listsReused).toBeGreaterThan(0);
     expect(rebuild.stdout).toMatch(/search index: \d+ articles in \d+ shards, [1-9]\d* reused from the cache/);
+  });
+
+  it("finds the damaged cached pages and search shards, says so, and renders and indexes them again", () => {
+    expect(rebuild.stderr).toContain(
+      "[broadsheet] warning: 2 damaged cache entries rebuilt: the cached pages of /society/2025/04/updated-story/, /sci-tech/2025/02/script-in-headline/ differed from what was written and were rendered again.",
+    );
+    expect(rebuild.stderr).toMatch(/\[broadsheet\] warning: 2 damaged cache entries rebuilt: the cached search shards en\/[12]\/ \(.+\), en\/[12]\/ \(.+\) were indexed again\./);
+    expect(rebuild.stderr).toContain("en/1/ (fragment/");
+    expect(rebuild.stderr).toContain("en/2/ (pagefind-entry.json differs from what was written)");
   });
 
   it("keeps in its cache only the pages and search shards the rebuild used", () => {
