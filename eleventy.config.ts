@@ -1,6 +1,5 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { readBuildEnv } from "./src/config/build-env.ts";
-import { readSettings } from "./src/config/site-settings.ts";
 import { createNewsroomSource, newsroomPlugin } from "./src/content/newsroom-plugin.ts";
 import { filtersPlugin } from "./src/filters/filters-plugin.ts";
 import { searchPlugin } from "./src/search/search-index.ts";
@@ -14,7 +13,8 @@ import { contentSecurityPolicyPlugin } from "./src/security/content-security-pol
 /** Broadsheet: this file only wires the modules of `src/`; each is a small Eleventy plugin. */
 export default function (eleventyConfig: EleventyConfig) {
   const env = readBuildEnv();
-  const siteUrl = env.siteUrl ?? readSettings().site.url;
+  // SITE_URL, else _data/site.json's url, checked against PATH_PREFIX by readBuildEnv.
+  const siteUrl = env.siteUrl;
 
   // --- Data: articles read, validated and indexed once per build
   const source = createNewsroomSource(env);

@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   if (!values.section || !keys.includes(values.section)) {
     throw new UsageError(`${values.section ? `unknown section "${values.section}"` : "--section is required"}; known sections: ${keys.join(", ")}`);
   }
-  const env = readBuildEnv();
+  // A newsroom's first article may make the articles folder; a mistyped BROADSHEET_ARTICLES is still refused.
+  const env = readBuildEnv(process.env, process.argv, process.cwd(), { createsArticles: true });
   const now = env.now.setZone(site.timeZone);
   const slug = values.slug ?? (articleSlug(headline) === "article" ? `article-${now.toFormat("yyyyMMdd-HHmmss")}` : articleSlug(headline));
   const file = path.join(env.articlesDir, now.toFormat("yyyy"), now.toFormat("MM"), `${slug}.md`);

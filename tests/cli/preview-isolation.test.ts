@@ -14,7 +14,7 @@ let project: string;
 let server: ChildProcess | undefined;
 const port = 8800 + Math.floor(Math.random() * 500);
 const origin = `http://localhost:${port}`;
-const environment = { ...process.env, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, CI: "true" };
+const environment: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, CI: "true" };
 for (const key of ["BROADSHEET_ARTICLES", "BROADSHEET_CACHE", "BUILD_DRAFTS", "PATH_PREFIX", "SITE_URL"]) delete environment[key];
 
 function npm(...args: string[]): Promise<{ code: number | null; output: string }> {
