@@ -150,8 +150,10 @@ export function parseArticle(
   const problems: Problem[] = [];
   const error = (field: string, reason: string) => problems.push({ file: displayPath, field, reason, severity: "error" });
   const hasErrors = () => problems.some((problem) => problem.severity === "error");
-  const badPathCharacter = findForbiddenCharacter(displayPath);
-  if (badPathCharacter) error("file", `its name ${forbiddenCharacterReason(badPathCharacter).replace(/; delete it$/, "; rename the file")}`);
+  // A file name is no text: a tab or line break in it is refused too (it would split a report line).
+  const lineBreak = /[\t\n\r]/.exec(displayPath);
+  const badPathCharacter = findForbiddenCharacter(displayPath) ?? (lineBreak ? { codePoint: lineBreak[0].charCodeAt(0), index: lineBreak.index, line: 1 } : undefined);
+  if (badPathCharacter) error("file", `its path ${forbiddenCharacterReason(badPathCharacter).replace(/; delete it$/, "; rename the file")}`);
   const parts = locateFrontMatter(text);
   // The body is checked whatever the front matter says, so one build names both.
   const badBodyCharacter = parts.unclosed ? undefined : findForbiddenCharacter(parts.body);
@@ -184,6 +186,12 @@ export function parseArticle(
   });
   if (dirty.length > MAX_DIRTY_STRINGS_NAMED) {
     error("front matter", `${dirty.length - MAX_DIRTY_STRINGS_NAMED} more values contain such characters (${describeCharacter(dirty[MAX_DIRTY_STRINGS_NAMED]!.found.codePoint)}, …); delete them`);
+  }
+  if (dirty.length === 0) {
+    // Outside any value (a comment): harmless to the pages, but the file is held to one rule,
+    // no such character anywhere, which an editor can check with a search.
+    const raw = findForbiddenCharacter(parts.block);
+    if (raw) error("front matter", `line ${raw.line} ${forbiddenCharacterReason(raw, countForbiddenCharacters(parts.block))}`);
   }
   for (const field of Object.keys(data)) {
     if (!KNOWN_FRONT_MATTER_FIELDS.has(field) && !findForbiddenCharacter(field)) {

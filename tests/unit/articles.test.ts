@@ -194,3 +194,12 @@ describe("hostile input", () => {
   });
 });
 
+
+describe("one rule for the whole file", () => {
+  it("refuses such a character even in a YAML comment, where it reaches no page", () => {
+    const text = "---\ntitle: A\ndate: 2025-03-01\nsection: china\n# a note \u0085 here\n---\nBody\n";
+    expect(parseArticle("articles/x.md", text, context).problems.map(formatProblem)).toEqual([
+      "articles/x.md: front matter: line 5 contains the control character U+0085; delete it",
+    ]);
+  });
+});
