@@ -23,8 +23,8 @@ export function writeFileAtomically(file: string, bytes: Uint8Array | string): v
   renameSync(temporary, file);
 }
 
-/** What a folder of cached files held when it was written: each file's path, size and SHA-256. */
-interface TreeRecord {
+/** What cached files held when they were written: each file's path, size and SHA-256. */
+interface FileRecord {
   files: Array<{ path: string; size: number; sha256: string }>;
 }
 
@@ -42,21 +42,53 @@ function filesOf(dir: string, prefix = ""): string[] {
   return files;
 }
 
+/** Records `files` (paths relative to `dir`) with their sizes and hashes in `recordFile`, once they are complete. */
+export function recordFiles(dir: string, files: readonly string[], recordFile: string): void {
+  const record: FileRecord = {
+    files: files.map((file) => {
+      const bytes = readFileSync(path.join(dir, file));
+      return { path: file, size: bytes.length, sha256: sha256(bytes) };
+    }),
+  };
+  writeFileAtomically(recordFile, `${JSON.stringify(record)}\n`);
+}
+
+/**
+ * Checks `files` (paths relative to `dir`) against `recordFile`: each recorded, present, of its
+ * recorded size and hash, and none recorded left out. Gives what is wrong, or undefined.
+ */
+export function verifyFiles(dir: string, files: readonly string[], recordFile: string): string | undefined {
+  let record: FileRecord;
+  try {
+    record = JSON.parse(readFileSync(recordFile, "utf8")) as FileRecord;
+    if (!Array.isArray(record.files)) throw new Error("no list of files");
+  } catch (error) {
+    return `its integrity record is missing or unreadable (${(error as Error).message})`;
+  }
+  const expected = new Map(record.files.map((file) => [file.path, file]));
+  for (const file of files) {
+    const recorded = expected.get(file);
+    if (!recorded) return `${file} was not written with it`;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(dir, file));
+    } catch (error) {
+      return `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    }
+    if (bytes.length !== recorded.size || sha256(bytes) !== recorded.sha256) return `${file} differs from what was written`;
+  }
+  if (files.length !== expected.size) return `${expected.size - files.length} of its files are missing`;
+  return undefined;
+}
+
 /**
  * Records every file under `dir` in `dir/integrity.json`, once the folder is complete and before
  * it is renamed into the cache. Gives the files recorded (relative paths).
  */
 export function recordTree(dir: string): string[] {
-  const record: TreeRecord = {
-    files: filesOf(dir)
-      .filter((file) => file !== TREE_RECORD)
-      .map((file) => {
-        const bytes = readFileSync(path.join(dir, file));
-        return { path: file, size: bytes.length, sha256: sha256(bytes) };
-      }),
-  };
-  writeFileAtomically(path.join(dir, TREE_RECORD), `${JSON.stringify(record)}\n`);
-  return record.files.map((file) => file.path);
+  const files = filesOf(dir).filter((file) => file !== TREE_RECORD);
+  recordFiles(dir, files, path.join(dir, TREE_RECORD));
+  return files;
 }
 
 export type TreeCheck = { files: string[]; damage?: undefined } | { damage: string };
@@ -66,31 +98,12 @@ export type TreeCheck = { files: string[]; damage?: undefined } | { damage: stri
  * and no other file. Gives the files (relative paths) when it holds, else what is wrong.
  */
 export function verifyTree(dir: string): TreeCheck {
-  let record: TreeRecord;
-  try {
-    record = JSON.parse(readFileSync(path.join(dir, TREE_RECORD), "utf8")) as TreeRecord;
-    if (!Array.isArray(record.files)) throw new Error("no list of files");
-  } catch (error) {
-    return { damage: `its integrity record is missing or unreadable (${(error as Error).message})` };
-  }
-  const expected = new Map(record.files.map((file) => [file.path, file]));
   let files: string[];
   try {
     files = filesOf(dir).filter((file) => file !== TREE_RECORD);
   } catch (error) {
-    return { damage: `it cannot be listed (${(error as Error).message})` };
+    return { damage: `it cannot be listed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
-  for (const file of files) {
-    const recorded = expected.get(file);
-    if (!recorded) return { damage: `${file} was not written with it` };
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path.join(dir, file));
-    } catch (error) {
-      return { damage: `${file} cannot be read (${(error as Error).message})` };
-    }
-    if (bytes.length !== recorded.size || sha256(bytes) !== recorded.sha256) return { damage: `${file} differs from what was written` };
-  }
-  if (files.length !== expected.size) return { damage: `${expected.size - files.length} of its files are missing` };
-  return { files };
+  const damage = verifyFiles(dir, files, path.join(dir, TREE_RECORD));
+  return damage === undefined ? { files } : { damage };
 }

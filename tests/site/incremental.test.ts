@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
-import { appendFile, cp, mkdtemp, open, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, open, truncate, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -42,6 +42,9 @@ beforeAll(async () => {
   const garbled = await open(path.join(fragments, readdirSync(fragments)[0]!), "r+");
   await garbled.write(Buffer.from("garbage!"), 0, 8, 10);
   await garbled.close();
+  // A resized image cut short in eleventy-img's cache, which skips a file it finds there.
+  const image = readdirSync(path.join(cache, "images")).find((name) => name.endsWith("-960.jpeg"))!;
+  await truncate(path.join(cache, "images", image), 100);
   // Edits in place to the built site: Eleventy's home page, a cached article page, a shard's file.
   await appendFile(path.join(output, "index.html"), "<!-- edited in _site -->\n");
   await appendFile(path.join(output, "society/2025/04/updated-story/index.html"), "<p>edited in _site</p>\n");
@@ -76,12 +79,13 @@ describe("a rebuild after articles change, with the cache of the last build", ()
     expect(rebuild.stdout).toMatch(/search index: \d+ articles in \d+ shards, [1-9]\d* reused from the cache/);
   });
 
-  it("finds the damaged cached pages and search shards, says so, and renders and indexes them again", () => {
+  it("finds the damaged cached pages, search shards and images, says so, and makes them again", () => {
     expect(rebuild.stderr).toContain(
       "[broadsheet] warning: 2 damaged cache entries rebuilt: the cached pages of /society/2025/04/updated-story/, /sci-tech/2025/02/script-in-headline/ differed from what was written and were rendered again.",
     );
     expect(rebuild.stderr).toMatch(/\[broadsheet\] warning: 2 damaged cache entries rebuilt: the cached search shards en\/[12]\/ \(.+\), en\/[12]\/ \(.+\) were indexed again\./);
     expect(rebuild.stderr).toContain("en/1/ (fragment/");
+    expect(rebuild.stderr).toMatch(/\[broadsheet\] warning: 1 damaged cache entry rebuilt: the cached images of \S+\/2025\/04\/clinic-queue\.jpg \(\S+-960\.jpeg differs from what was written\) were made again\./);
     expect(rebuild.stderr).toContain("en/2/ (pagefind-entry.json differs from what was written)");
   });
 
