@@ -54,6 +54,7 @@ describe("splitFrontMatter", () => {
 
   it("reads a block of many blank lines in linear time", () => {
     const started = performance.now();
+    expect(splitFrontMatter(`---\n${"\n".repeat(100_000)}title: A\n---\nBody\n`).data).toEqual({ title: "A" });
     expect(splitFrontMatter(`---\n${"\n".repeat(1_000_000)}# note\n---\nBody\n`).data).toEqual({});
     expect(performance.now() - started).toBeLessThan(1000);
   });
