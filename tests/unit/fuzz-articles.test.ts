@@ -169,10 +169,14 @@ describe("a site built from odd but valid fuzz articles", () => {
   };
 
   it("writes well-formed XML, parseable JSON and no forbidden character in any file", async () => {
-    const odd = generateArticleCases({ seed: SEED, total: TOTAL }).filter((fuzzCase) => fuzzCase.category === "odd-valid");
+    // Eight odd ones, and those saved with a BOM, CRLF, a CR in a title, an escaped pair: the
+    // body is read again from the file when its page is written, and must hash the same.
+    const odd = generateArticleCases({ seed: SEED, total: TOTAL })
+      .filter((fuzzCase) => fuzzCase.category === "odd-valid")
+      .filter((fuzzCase, index) => index < 8 || fuzzCase.note !== "odd but valid text");
     const dir = path.join(mkdtempSync(path.join(tmpdir(), "broadsheet-fuzz-site-")), "articles");
     mkdirSync(path.join(dir, "2025"), { recursive: true });
-    for (const fuzzCase of odd.slice(0, 12)) writeFileSync(path.join(dir, "2025", path.basename(fuzzCase.file)), fuzzCase.bytes);
+    for (const fuzzCase of odd) writeFileSync(path.join(dir, "2025", path.basename(fuzzCase.file)), fuzzCase.bytes);
     // One with an image whose text is odd too.
     copyFileSync(path.join(projectRoot, "tests/fixtures/newsroom/2025/04/clinic-queue.jpg"), path.join(dir, "2025/photo.jpg"));
     writeFileSync(
@@ -214,7 +218,7 @@ describe("a site built from odd but valid fuzz articles", () => {
         }
       }
     }
-    console.log(`fuzz site: ${odd.slice(0, 12).length + 1} articles, ${files.length} files, ${checked} text files checked, ${xml} XML and ${json} JSON files parsed`);
+    console.log(`fuzz site: ${odd.length + 1} articles, ${files.length} files, ${checked} text files checked, ${xml} XML and ${json} JSON files parsed`);
     expect(failures).toEqual([]);
     expect(xml).toBeGreaterThan(3);
     expect(json).toBeGreaterThan(1);
