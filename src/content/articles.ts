@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { findArticleFiles } from "./article-files.ts";
 import { cutFrontMatter, FrontMatterError, locateFrontMatter, parseFrontMatterFields } from "./front-matter-block.ts";
-import { decodeUtf8, findDirtyStrings, findForbiddenCharacter, countForbiddenCharacters, forbiddenCharacterReason, describeCharacter } from "./clean-text.ts";
+import { decodeUtf8, findDirtyStrings, findForbiddenCharacter, countForbiddenCharacters, forbiddenCharacterReason, describeCharacter, hasForbiddenCharacter } from "./clean-text.ts";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { DateTime } from "luxon";
@@ -155,8 +155,10 @@ export function parseArticle(
   const badPathCharacter = findForbiddenCharacter(displayPath) ?? (lineBreak ? { codePoint: lineBreak[0].charCodeAt(0), index: lineBreak.index, line: 1 } : undefined);
   if (badPathCharacter) error("file", `its path ${forbiddenCharacterReason(badPathCharacter).replace(/; delete it$/, "; rename the file")}`);
   const parts = locateFrontMatter(text);
+  // One scan of the whole file decides whether any part needs a closer look: nearly every file is clean.
+  const clean = !hasForbiddenCharacter(text);
   // The body is checked whatever the front matter says, so one build names both.
-  const badBodyCharacter = parts.unclosed ? undefined : findForbiddenCharacter(parts.body);
+  const badBodyCharacter = clean || parts.unclosed ? undefined : findForbiddenCharacter(parts.body);
   let data: Record<string, unknown> | undefined;
   try {
     data = parseFrontMatterFields(parts);
@@ -166,7 +168,7 @@ export function parseArticle(
     } else {
       // js-yaml refuses most raw control characters with a generic "non-printable" message;
       // saying which character on which line is the fix.
-      const raw = findForbiddenCharacter(parts.block);
+      const raw = clean ? undefined : findForbiddenCharacter(parts.block);
       if (raw) error("front matter", `line ${raw.line} ${forbiddenCharacterReason(raw, countForbiddenCharacters(parts.block))}`);
       else error("front matter", `not valid YAML: ${excerpt((thrown as Error).message.split("\n")[0] || "unreadable", 200)}`);
     }
@@ -176,8 +178,10 @@ export function parseArticle(
     error("body", `line ${line} ${forbiddenCharacterReason(badBodyCharacter, countForbiddenCharacters(parts.body))}`);
   }
   if (!data) return { problems };
-  // Every string anywhere in the fields, known or not, nested or not, keys too.
-  const dirty = findDirtyStrings(data);
+  // Every string anywhere in the fields, known or not, nested or not, keys too. A value's
+  // characters are the block's own or come from a backslash escape in double quotes, so a clean
+  // block without a backslash cannot hold one (and is not walked).
+  const dirty = clean && !parts.block.includes("\\") ? [] : findDirtyStrings(data);
   const fieldOf = (keys: ReadonlyArray<PropertyKey>) => keys.map((key) => (typeof key === "string" ? fieldName(key) : String(key))).join(".");
   const dirtyFields = dirty.map((found) => fieldOf(found.path));
   dirty.slice(0, MAX_DIRTY_STRINGS_NAMED).forEach((found, index) => {
@@ -187,7 +191,7 @@ export function parseArticle(
   if (dirty.length > MAX_DIRTY_STRINGS_NAMED) {
     error("front matter", `${dirty.length - MAX_DIRTY_STRINGS_NAMED} more values contain such characters (${describeCharacter(dirty[MAX_DIRTY_STRINGS_NAMED]!.found.codePoint)}, …); delete them`);
   }
-  if (dirty.length === 0) {
+  if (dirty.length === 0 && !clean) {
     // Outside any value (a comment): harmless to the pages, but the file is held to one rule,
     // no such character anywhere, which an editor can check with a search.
     const raw = findForbiddenCharacter(parts.block);

@@ -35,9 +35,21 @@ function dateField(timeZone: string, what: string) {
 
 /**
  * Tags as a list of non-empty strings, each of whose tag-page URL segment fits in a folder
- * name. Each distinct tag is checked once, so a list of a thousand aliases of one long tag
- * costs one check.
+ * name. Each distinct short tag is measured once a build; a long one once a list.
  */
+const tagSegmentSizes = new Map<string, number>();
+const tagSegmentSize = (tag: string) => {
+  let bytes = tagSegmentSizes.get(tag);
+  if (bytes === undefined) {
+    bytes = segmentBytes(tagSlug(tag));
+    // A newsroom reuses its tags: remember the short ones, within bounds.
+    if (tag.length <= 1000) {
+      if (tagSegmentSizes.size >= 50_000) tagSegmentSizes.clear();
+      tagSegmentSizes.set(tag, bytes);
+    }
+  }
+  return bytes;
+};
 const tagsField = z
   .array(z.string({ error: "each tag must be text" }).trim().min(1, "a tag must not be empty"), {
     error: "must be a list of strings, e.g. [climate, 5G]",
@@ -46,7 +58,7 @@ const tagsField = z
     const sizes = new Map<string, number>();
     tags.forEach((tag, index) => {
       let bytes = sizes.get(tag);
-      if (bytes === undefined) sizes.set(tag, (bytes = segmentBytes(tagSlug(tag))));
+      if (bytes === undefined) sizes.set(tag, (bytes = tagSegmentSize(tag)));
       if (bytes > MAX_TAG_SEGMENT_BYTES) {
         context.addIssue({
           code: "custom",
