@@ -229,25 +229,23 @@ export async function buildSearchIndex(
   const workers = Array.from({ length: count }, () => new Worker(new URL("./index-worker.mjs", import.meta.url), { workerData: { siteDir, cacheDir } }));
   const damaged: SearchIndexResult["damaged"] = [];
   try {
-    let next = 0;
-    // Each worker takes the next task when it has done the last, until none are left (a worker
-    // that finds a cached shard damaged queues it, and so takes it itself if no other does).
-    await Promise.all(
-      workers.map(async (worker) => {
-        for (let task = tasks[next++]; task; task = tasks[next++]) {
-          const { plan, key } = task;
-          worker.postMessage((task.cached ? { link: { key, path: plan.path } } : { index: { key, shard: shardOf(plan) } }) satisfies IndexerTask);
-          const reply = await nextReply(worker);
-          if (reply.error) throw new Error(`search index, shard ${plan.path}: ${reply.error}`);
-          if (reply.damage) {
-            damaged.push({ path: plan.path, damage: reply.damage });
-            tasks.push({ plan, key, cached: false });
-          }
-        }
-        // Then it stops its Pagefind service, before it is ended.
-        worker.postMessage({ close: true } satisfies IndexerTask);
-        await nextReply(worker);
-      }),
+    await runQueue(
+      tasks,
+      workers.length,
+      async ({ plan, key, cached: isCached }, runner) => {
+        const worker = workers[runner]!;
+        worker.postMessage((isCached ? { link: { key, path: plan.path } } : { index: { key, shard: shardOf(plan) } }) satisfies IndexerTask);
+        const reply = await nextReply(worker);
+        if (reply.error) throw new Error(`search index, shard ${plan.path}: ${reply.error}`);
+        if (!reply.damage) return undefined;
+        damaged.push({ path: plan.path, damage: reply.damage });
+        return { plan, key, cached: false };
+      },
+      async (runner) => {
+        // A worker with nothing left to take stops its Pagefind service, before it is ended.
+        workers[runner]!.postMessage({ close: true } satisfies IndexerTask);
+        await nextReply(workers[runner]!);
+      },
     );
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -262,6 +260,26 @@ export async function buildSearchIndex(
   await mkdir(output, { recursive: true });
   await writeFile(path.join(output, "shards.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return { articles: articles.length, shards: plans.length, reused: cached.length - damaged.length, damaged, indexers: count, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Runs `tasks` on `runners` runners side by side, each taking the next task when it has done its
+ * last, until none are left; then `idle(runner)`. A run may give back a task to queue (a cached
+ * shard found damaged, to be indexed): the runner that queued it is still taking tasks, so it is
+ * never left behind, whichever runners have stopped.
+ */
+export async function runQueue<T>(tasks: T[], runners: number, run: (task: T, runner: number) => Promise<T | undefined>, idle: (runner: number) => Promise<void> = async () => undefined): Promise<void> {
+  let next = 0;
+  const take = () => (next < tasks.length ? tasks[next++] : undefined);
+  await Promise.all(
+    Array.from({ length: runners }, async (_, runner) => {
+      for (let task = take(); task !== undefined; task = take()) {
+        const again = await run(task, runner);
+        if (again !== undefined) tasks.push(again);
+      }
+      await idle(runner);
+    }),
+  );
 }
 
 /** What an indexer is asked to do: index a shard, link a cached one into the site, or stop. */

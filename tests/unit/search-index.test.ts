@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { recordTree } from "../../src/cache/integrity.ts";
-import { htmlToText, indexerCount, linkCachedShard, planShards, searchEntry, searchRecordOf, shardKey, shardOf } from "../../src/search/search-index.ts";
+import { htmlToText, indexerCount, linkCachedShard, planShards, runQueue, searchEntry, searchRecordOf, shardKey, shardOf } from "../../src/search/search-index.ts";
 import { compareNewestFirst, buildNewsroom } from "../../src/collections/newsroom.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
 
@@ -87,5 +87,32 @@ describe("linkCachedShard", () => {
     expect(existsSync(bundle)).toBe(false);
     expect(existsSync(path.join(rebuilt, "pagefind"))).toBe(false);
     expect(readFileSync(path.join(site, "pagefind", "en", "0", "pagefind-entry.json"), "utf8")).toBe('{"version":"1.6.0"}');
+  });
+});
+
+describe("runQueue", () => {
+  it("runs a task queued by a runner after the other runner found the queue empty and stopped", async () => {
+    const ran: string[] = [];
+    const idle: number[] = [];
+    let releaseLink!: () => void;
+    const linkChecked = new Promise<void>((resolve) => (releaseLink = resolve));
+    await runQueue(
+      ["link en/1", "index en/0"],
+      2,
+      async (task) => {
+        ran.push(task);
+        if (task === "link en/1") {
+          await linkChecked; // the link's check is slow, and finds the shard damaged
+          return "index en/1";
+        }
+        if (task === "index en/0") setTimeout(releaseLink, 10); // done, and the queue is empty
+        return undefined;
+      },
+      async (runner) => {
+        idle.push(runner);
+      },
+    );
+    expect(ran).toEqual(["link en/1", "index en/0", "index en/1"]);
+    expect(idle).toEqual([1, 0]);
   });
 });
