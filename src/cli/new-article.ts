@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import yaml from "js-yaml";
 import { readBuildEnv } from "../config/build-env.ts";
 import { readSettings } from "../config/site-settings.ts";
-import { articleSlug } from "../slugs/slugs.ts";
+import { ARTICLE_SLUG_PATTERN, articleSlug, headlineSlug, MAX_SEGMENT_BYTES } from "../slugs/slugs.ts";
 
 export interface NewArticleOptions {
   headline: string;
@@ -60,7 +60,10 @@ async function main(): Promise<void> {
   // A newsroom's first article may make the articles folder; a mistyped BROADSHEET_ARTICLES is still refused.
   const env = readBuildEnv(process.env, process.argv, process.cwd(), { createsArticles: true });
   const now = env.now.setZone(site.timeZone);
-  const slug = values.slug ?? (articleSlug(headline) === "article" ? `article-${now.toFormat("yyyyMMdd-HHmmss")}` : articleSlug(headline));
+  const slug = values.slug ?? (articleSlug(headline) === "article" ? `article-${now.toFormat("yyyyMMdd-HHmmss")}` : headlineSlug(headline));
+  if (!ARTICLE_SLUG_PATTERN.test(slug) || slug.length > MAX_SEGMENT_BYTES - 3) {
+    throw new UsageError(`--slug "${slug.slice(0, 60)}" must be lowercase letters, digits and single hyphens, at most ${MAX_SEGMENT_BYTES - 3} characters (e.g. night-ferry)`);
+  }
   const file = path.join(env.articlesDir, now.toFormat("yyyy"), now.toFormat("MM"), `${slug}.md`);
   const text = draftArticleText(
     { headline, section: values.section, tags: (values.tags ?? "").split(",").map((tag) => tag.trim()).filter(Boolean), slug, lang: values.lang },

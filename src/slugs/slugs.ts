@@ -56,3 +56,16 @@ export const ARTICLE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function articleSlug(text: string): string {
   return slugify(text, { decamelize: false }) || "article";
 }
+
+/**
+ * The slug `npm run new` gives a headline: cut at a word to at most `limit` characters, a URL and
+ * file name editors can read (a whole long headline would pass the 255 bytes a file name may have).
+ * @example headlineSlug("Harbour City opens night ferry", 20) // "harbour-city-opens"
+ */
+export function headlineSlug(headline: string, limit = 80): string {
+  const slug = articleSlug(headline);
+  if (slug.length <= limit) return slug;
+  const cut = slug.slice(0, limit + 1);
+  const lastHyphen = cut.lastIndexOf("-");
+  return lastHyphen > 0 ? cut.slice(0, lastHyphen) : slug.slice(0, limit);
+}

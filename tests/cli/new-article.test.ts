@@ -67,4 +67,16 @@ describe("npm run new", () => {
     expect((await newArticle(dir, ["茶叶节开幕", "--section", "culture", "--slug", "cha-ye-jie"])).code).toBe(0);
     expect((await readdir(path.join(dir, "2026/12"))).sort()).toEqual(["article-20261201-003000.md", "cha-ye-jie.md"]);
   });
+
+  it("cuts a very long headline's slug at a word, and refuses a --slug that is not one", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-new-"));
+    const long = await newArticle(dir, ["Harbour ".repeat(60), "--section", "china"]);
+    expect(long.code, long.stderr).toBe(0);
+    const [name] = await readdir(path.join(dir, "2026/12"));
+    expect(name).toMatch(/^harbour(?:-harbour)+\.md$/);
+    expect(name!.length).toBeLessThanOrEqual(83);
+    const bad = await newArticle(dir, ["Headline", "--section", "china", "--slug", "Not/A slug"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--slug "Not/A slug" must be lowercase letters, digits and single hyphens');
+  });
 });

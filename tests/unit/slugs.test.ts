@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleSlug, MAX_SEGMENT_BYTES, MAX_TAG_SEGMENT_BYTES, segmentBytes, tagKey, tagSlug } from "../../src/slugs/slugs.ts";
+import { articleSlug, headlineSlug, MAX_SEGMENT_BYTES, MAX_TAG_SEGMENT_BYTES, segmentBytes, tagKey, tagSlug } from "../../src/slugs/slugs.ts";
 
 describe("tagKey", () => {
   it("treats tags that differ only in case or spacing as one", () => {
@@ -58,5 +58,16 @@ describe("segmentBytes", () => {
   it("shows why a tag's length is not its segment's: symbols are spelled out", () => {
     expect(segmentBytes(tagSlug("+".repeat(60)))).toBeGreaterThan(MAX_TAG_SEGMENT_BYTES);
     expect(segmentBytes(tagSlug("!".repeat(1000)))).toBe(3); // "tag"
+  });
+});
+
+describe("headlineSlug", () => {
+  it("keeps a short headline whole and cuts a long one at a word, never past the limit", () => {
+    expect(headlineSlug("Harbour City opens night ferry")).toBe("harbour-city-opens-night-ferry");
+    expect(headlineSlug("Harbour City opens night ferry", 20)).toBe("harbour-city-opens");
+    const long = headlineSlug("word ".repeat(200));
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long).toMatch(/^word(?:-word)+$/);
+    expect(headlineSlug("x".repeat(300)).length).toBe(80);
   });
 });
