@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { threadId } from "node:worker_threads";
+import { Worker, threadId } from "node:worker_threads";
 
 /**
  * A cached file is verified before a build reuses it, never trusted: a write cut short (a killed
@@ -106,4 +106,21 @@ export function verifyTree(dir: string): TreeCheck {
   }
   const damage = verifyFiles(dir, files, path.join(dir, TREE_RECORD));
   return damage === undefined ? { files } : { damage };
+}
+
+/**
+ * Checks files against the hashes they were written with (each file and the start of its
+ * expected SHA-256, in hex) in a worker thread, while the caller goes on. Gives the files found
+ * intact; a file left out is checked again where it is used. Never rejects: if the thread fails,
+ * nothing is known intact.
+ */
+export function checkInBackground(files: ReadonlyArray<readonly [file: string, expected: string]>): Promise<Set<string>> {
+  if (files.length === 0) return Promise.resolve(new Set());
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL("./hash-worker.mjs", import.meta.url), { workerData: { files } });
+    worker.unref(); // never keeps a finished or failed build alive
+    worker.once("message", (intact: string[]) => resolve(new Set(intact)));
+    worker.once("error", () => resolve(new Set()));
+    worker.once("exit", () => resolve(new Set()));
+  });
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Environment } from "nunjucks";
-import { sha256, writeFileAtomically } from "../cache/integrity.ts";
+import { checkInBackground, sha256, writeFileAtomically } from "../cache/integrity.ts";
 import { linkOrCopy } from "../cache/link-or-copy.ts";
 import { pruneUnused } from "../cache/prune.ts";
 
@@ -38,6 +38,32 @@ const contentHash = (bytes: Uint8Array) => sha256(bytes).slice(0, 32);
 
 const CACHED_PAGE = /^([0-9a-f]{32})\.([0-9a-f]{32})\.html$/;
 
+/** Each cached page's key and the hash its bytes had when written, from one listing of the cache. */
+function listCachedPages(cache: string): Map<string, string> {
+  const hashByKey = new Map<string, string>();
+  for (const name of readdirSync(cache)) {
+    const match = CACHED_PAGE.exec(name);
+    if (match) hashByKey.set(match[1]!, match[2]!);
+  }
+  return hashByKey;
+}
+
+/**
+ * Starts checking every cached page against its name's hash in a worker thread, so the check
+ * costs a rebuild little time: it runs while this thread reads the articles, before any page is
+ * written. Gives the files found intact, for `writeCachedPages`.
+ */
+export function checkCachedPages(cacheDir: string): Promise<Set<string>> {
+  const cache = path.join(cacheDir, "pages");
+  let listed: Map<string, string>;
+  try {
+    listed = listCachedPages(cache);
+  } catch {
+    return Promise.resolve(new Set()); // no cache yet
+  }
+  return checkInBackground([...listed].map(([key, hash]) => [path.join(cache, cachedPageName(key, hash)), hash] as const));
+}
+
 /** Whether a cached page still holds the bytes its name's hash was taken of. */
 function isIntact(file: string, hash: string): boolean {
   try {
@@ -71,19 +97,22 @@ export interface WrittenPages {
  * Writes each page into `outputDir` at its URL (adding its cache file's name to `used`): linked
  * from the cache when a page with the same key was rendered before and its file still holds the
  * bytes its name's hash was taken of, else rendered and cached first (a damaged file is replaced).
- * Pages are taken one at a time, so an iterable that renders lazily holds no more than one page
- * in memory.
+ * A cached file in `intact` (`checkCachedPages` of this build) was checked already; any other is
+ * read and checked here. Pages are taken one at a time, so an iterable that renders lazily holds
+ * no more than one page in memory.
  */
-export async function writeCachedPages(pages: Iterable<CachedPage>, outputDir: string, cacheDir: string, used: Set<string>): Promise<WrittenPages> {
+export async function writeCachedPages(
+  pages: Iterable<CachedPage>,
+  outputDir: string,
+  cacheDir: string,
+  used: Set<string>,
+  intact: ReadonlySet<string> = new Set(),
+): Promise<WrittenPages> {
   const cache = path.join(cacheDir, "pages");
   mkdirSync(cache, { recursive: true });
-  // One listing of the cache instead of a file check a page: each cached page's key and the
-  // hash of its bytes. Anything else there (a killed build's temporary file) is pruned.
-  const hashByKey = new Map<string, string>();
-  for (const name of readdirSync(cache)) {
-    const match = CACHED_PAGE.exec(name);
-    if (match) hashByKey.set(match[1]!, match[2]!);
-  }
+  // One listing of the cache instead of a file check a page. Anything else there (a killed
+  // build's temporary file) is pruned.
+  const hashByKey = listCachedPages(cache);
   let written = 0;
   let reused = 0;
   const damaged: string[] = [];
@@ -106,7 +135,7 @@ export async function writeCachedPages(pages: Iterable<CachedPage>, outputDir: s
     let hash = hashByKey.get(page.key);
     if (hash !== undefined) {
       const cached = path.join(cache, cachedPageName(page.key, hash));
-      if (isIntact(cached, hash)) {
+      if (intact.has(cached) || isIntact(cached, hash)) {
         reused++;
       } else {
         rmSync(cached, { force: true });

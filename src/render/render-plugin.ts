@@ -4,7 +4,7 @@ import type { Newsroom } from "../collections/newsroom.ts";
 import type { NewsroomSource } from "../content/newsroom-plugin.ts";
 import { PAGE_POLICIES } from "../security/content-security-policy.ts";
 import { codeHash } from "../cache/code-hash.ts";
-import { prunePageCache, writeCachedPages, type WrittenPages } from "./page-cache.ts";
+import { checkCachedPages, prunePageCache, writeCachedPages, type WrittenPages } from "./page-cache.ts";
 import { articlePages } from "./article-pages.ts";
 import { listPages } from "./list-pages.ts";
 
@@ -23,6 +23,13 @@ export interface SharedContext {
  */
 export function renderedPagesPlugin(eleventyConfig: EleventyConfig, options: { source: NewsroomSource; cacheDir: string; settingsKey: string }): void {
   let environment: Environment | undefined;
+  // The cached pages are checked in a worker thread while the articles are read (started here,
+  // before the build, and again before each watch rebuild); the page writer reads again only
+  // those the check did not find intact.
+  let checking: Promise<Set<string>> | undefined = checkCachedPages(options.cacheDir);
+  eleventyConfig.on("eleventy.beforeWatch", () => {
+    checking = checkCachedPages(options.cacheDir);
+  });
   eleventyConfig.on("eleventy.engine.njk", ({ environment: created }: { environment: Environment }) => {
     environment = created;
   });
@@ -39,12 +46,14 @@ export function renderedPagesPlugin(eleventyConfig: EleventyConfig, options: { s
     const report = (what: string, count: number, started: number, result: WrittenPages) =>
       console.log(`[broadsheet] ${count} ${what}: ${result.written} rendered, ${result.reused} reused from the cache, ${((performance.now() - started) / 1000).toFixed(2)} s.`);
     const used = new Set<string>();
+    const intact = (await checking) ?? new Set<string>();
+    checking = undefined;
     let started = performance.now();
-    const articles = await writeCachedPages(articlePages(environment, shared, bodyHtml), directories.output, options.cacheDir, used);
+    const articles = await writeCachedPages(articlePages(environment, shared, bodyHtml), directories.output, options.cacheDir, used, intact);
     report("article pages", newsroom.articles.length, started, articles);
     started = performance.now();
     const lists = newsroom.sectionPages.length + newsroom.tagPages.length;
-    const listed = await writeCachedPages(listPages(environment, shared), directories.output, options.cacheDir, used);
+    const listed = await writeCachedPages(listPages(environment, shared), directories.output, options.cacheDir, used, intact);
     report("section and tag pages", lists, started, listed);
     const damaged = [...articles.damaged, ...listed.damaged];
     if (damaged.length > 0) {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { linkOrCopy } from "../../src/cache/link-or-copy.ts";
-import { pageKey, prunePageCache, writeCachedPages, type CachedPage } from "../../src/render/page-cache.ts";
+import { checkCachedPages, pageKey, prunePageCache, writeCachedPages, type CachedPage } from "../../src/render/page-cache.ts";
 
 describe("linkOrCopy", () => {
   it("links a cached file into the site, and replaces a file already there without writing through it", () => {
@@ -80,6 +80,19 @@ describe("writeCachedPages", () => {
     const rebuilt = path.join(path.dirname(site), "rebuilt");
     expect((await writeCachedPages(again.pages, rebuilt, cache, new Set())).damaged).toEqual(["/a/"]);
     expect(readFileSync(siteFile(rebuilt, "/a/"), "utf8")).toBe("<p>page /a/</p>\n");
+  });
+
+  it("checks the cached pages in a worker thread before the pages are written, and still renders a damaged one again", async () => {
+    const { site, cache } = setUp();
+    expect(await checkCachedPages(cache)).toEqual(new Set()); // no cache yet
+    await writeCachedPages(pagesOf(["/a/", "/b/", "/c/"]).pages, site, cache, new Set());
+    truncateSync(cachedFile(cache, "/b/"), 0);
+    const intact = await checkCachedPages(cache);
+    expect([...intact].sort()).toEqual([cachedFile(cache, "/a/"), cachedFile(cache, "/c/")].sort());
+    const again = pagesOf(["/a/", "/b/", "/c/"]);
+    const rebuilt = path.join(path.dirname(site), "rebuilt");
+    expect(await writeCachedPages(again.pages, rebuilt, cache, new Set(), intact)).toEqual({ written: 1, reused: 2, damaged: ["/b/"] });
+    expect(readFileSync(siteFile(rebuilt, "/b/"), "utf8")).toBe("<p>page /b/</p>\n");
   });
 
   it("prunes the cached pages a build did not use, and a killed build's temporary file, by their full names", async () => {
