@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { watchErrors } from "../../src/bench/chromium.ts";
+import { watchErrors } from "../../tools/chromium.ts";
 import { useServedSite } from "../helpers/served-site.ts";
 
 // The demo newsroom: its articles share tags enough to fill several sets of recommendations.

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, watchErrors } from "../../src/bench/chromium.ts";
+import { launchBrowser, watchErrors } from "../../tools/chromium.ts";
 import { fixtureArticles, FIXTURE_EPOCH, projectRoot } from "../helpers/site.ts";
 
 // `npm start` as an editor uses it: the dev server over a copy of the fixture newsroom.

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { watchErrors } from "../../src/bench/chromium.ts";
-import type { StaticServer } from "../../src/bench/static-server.ts";
+import { watchErrors } from "../../tools/chromium.ts";
+import type { StaticServer } from "../../tools/static-server.ts";
 import { fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
 import { useServedSites } from "../helpers/served-site.ts";
 

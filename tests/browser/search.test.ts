@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { watchErrors } from "../../src/bench/chromium.ts";
+import { watchErrors } from "../../tools/chromium.ts";
 import { fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
 import { useServedSites } from "../helpers/served-site.ts";
 

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
-import { launchBrowser } from "../../src/bench/chromium.ts";
-import { serveSite, type StaticServer } from "../../src/bench/static-server.ts";
+import { launchBrowser } from "../../tools/chromium.ts";
+import { serveSite, type StaticServer } from "../../tools/static-server.ts";
 import { buildSite, type BuildResult } from "./site.ts";
 
 /** A site to build and serve: its build environment, and the path it is served under. */

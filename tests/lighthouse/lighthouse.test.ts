@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditPages } from "../../src/bench/lighthouse-audit.ts";
+import { auditPages } from "../../tools/lighthouse-audit.ts";
 import { buildSite, type BuildResult } from "../helpers/site.ts";
 
 // Runs alone (its own vitest run in npm test): Lighthouse's performance score depends on the

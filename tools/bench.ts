@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,50000,100000]`: for each size, a deterministic generated
  * corpus (kept in .cache/bench/), built three ways in one run:
- *   1. the floor: a bare Eleventy build of the same Markdown (src/bench/bare-eleventy.ts);
+ *   1. the floor: a bare Eleventy build of the same Markdown (tools/bare-eleventy.ts);
  *   2. Broadsheet's full build (every page, feeds, sitemaps, search index), from an empty cache;
  *   3. a rebuild in the same folder after adding one article, with the cache the build kept.
  * Up to 10,000 articles each is run `--runs` times (default 3) and the medians reported, with the

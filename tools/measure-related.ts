@@ -4,11 +4,11 @@
  */
 import path from "node:path";
 import { DateTime } from "luxon";
-import { readSettings } from "../config/site-settings.ts";
-import { createMarkdown } from "../markdown/markdown.ts";
-import { createParseContext, loadArticles } from "../content/articles.ts";
-import { compareNewestFirst } from "../collections/newsroom.ts";
-import { computeRelatedArticles } from "../collections/related-articles.ts";
+import { readSettings } from "../src/config/site-settings.ts";
+import { createMarkdown } from "../src/markdown/markdown.ts";
+import { createParseContext, loadArticles } from "../src/content/articles.ts";
+import { compareNewestFirst } from "../src/collections/newsroom.ts";
+import { computeRelatedArticles } from "../src/collections/related-articles.ts";
 
 const context = createParseContext(readSettings(), createMarkdown(), DateTime.now());
 console.log("| articles | related step | per article |\n| ---: | ---: | ---: |");
