@@ -117,7 +117,7 @@ export async function acquireLock(lockFile: string, events: LockEvents = {}, pol
     host: hostname(),
     processStart: processStartTime(process.pid),
     since: new Date().toISOString(),
-    command: process.argv.slice(1).map((part) => path.relative(process.cwd(), part) || part).join(" "),
+    command: [path.relative(process.cwd(), process.argv[1] ?? ""), ...process.argv.slice(2)].join(" "),
   };
   let waited = false;
   for (;;) {
