@@ -1,11 +1,11 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { readBuildEnv } from "./src/config/build-env.ts";
-import { createNewsroomSource, newsroomPlugin } from "./src/content/newsroom-plugin.ts";
+import { createNewsroomSource, newsroomPlugin } from "./src/collections/newsroom-plugin.ts";
 import { filtersPlugin } from "./src/filters/filters-plugin.ts";
 import { searchPlugin } from "./src/search/search-index.ts";
 import { syndicationPlugin } from "./src/feeds/syndication-plugin.ts";
 import { structuredDataPlugin } from "./src/structured-data/structured-data-plugin.ts";
-import { articleImagesPlugin } from "./src/images/article-images.ts";
+import { articleImagesPlugin } from "./src/images/article-images-plugin.ts";
 import { minifyCssPlugin } from "./src/styles/minify-css.ts";
 import { renderedPagesPlugin } from "./src/render/render-plugin.ts";
 import { contentSecurityPolicyPlugin } from "./src/security/content-security-policy.ts";

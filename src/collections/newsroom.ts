@@ -1,5 +1,7 @@
 import type { Article, ArticleLink } from "../content/articles.ts";
-import type { Settings, SectionSetting } from "../config/site-settings.ts";
+import type { PageMeta } from "../content/page-meta.ts";
+import type { Settings } from "../config/site-settings.ts";
+import type { SectionSetting } from "../config/site-data.ts";
 import { fillText, type Edition } from "../config/editions.ts";
 import { tagKey, tagSlug } from "../slugs/slugs.ts";
 import { computeRelatedArticles, relatedLink } from "./related-articles.ts";
@@ -11,16 +13,6 @@ export interface PageLink {
   current: boolean;
   /** True when numbers were skipped before this one. */
   afterGap: boolean;
-}
-
-/** What `<head>` needs for any page. */
-export interface PageMeta {
-  /** The page's own title; the layout adds the site name. */
-  title: string;
-  description: string;
-  /** Site-relative path of the page (`/china/`), made absolute with `SITE_URL`. */
-  path: string;
-  type: "website" | "article";
 }
 
 /** One page of a section or tag listing, chunked once per build. */

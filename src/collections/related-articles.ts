@@ -1,13 +1,5 @@
-import type { Article } from "../content/articles.ts";
+import type { Article, RelatedLink } from "../content/articles.ts";
 import { tagKey } from "../slugs/slugs.ts";
-
-/** What Recommended Reading shows of another article. */
-export interface RelatedLink {
-  title: string;
-  url: string;
-  sectionLabel: string;
-  date: { iso: string; short: string };
-}
 
 export interface RelatedOptions {
   /** How many to rank per article (the page shows them a few at a time). */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { SectionSetting, SiteSettings } from "./site-settings.ts";
+import type { SectionSetting, SiteSettings } from "./site-data.ts";
 
 /** The interface words of an edition (`_data/ui.json`, or an edition's `ui`). */
 export type UiStrings = Record<string, string>;

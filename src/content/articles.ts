@@ -12,8 +12,7 @@ import { formatDateline, formatShortDate, isoDateTime, urlDateParts } from "../d
 import { appendCredit, firstParagraphText } from "../markdown/markdown.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { Edition } from "../config/editions.ts";
-import type { PageMeta } from "../collections/newsroom.ts";
-import type { RelatedLink } from "../collections/related-articles.ts";
+import type { PageMeta } from "./page-meta.ts";
 import type { ResponsiveImage } from "../images/article-images.ts";
 import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -43,6 +42,14 @@ export type PublicationStatus = "published" | "draft" | "embargoed";
 export interface ArticleLink {
   title: string;
   url: string;
+}
+
+/** What Recommended Reading shows of another article. */
+export interface RelatedLink {
+  title: string;
+  url: string;
+  sectionLabel: string;
+  date: { iso: string; short: string };
 }
 
 /** One parsed, validated article: everything a page or list shows but its body (read when written), computed once. */

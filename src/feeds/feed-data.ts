@@ -1,6 +1,6 @@
 import type { Article } from "../content/articles.ts";
 import type { EditionNewsroom } from "../collections/newsroom.ts";
-import type { SiteSettings } from "../config/site-settings.ts";
+import type { SiteSettings } from "../config/site-data.ts";
 
 /** One feed entry, every URL absolute. */
 export interface FeedItem {

@@ -1,6 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildEnv } from "../config/build-env.ts";
-import type { NewsroomSource } from "../content/newsroom-plugin.ts";
+import type { NewsroomSource } from "../collections/newsroom-plugin.ts";
 import { createUrlMaker } from "../urls/site-urls.ts";
 import { buildFeeds } from "./feed-data.ts";
 import { renderAtom } from "./atom.ts";

@@ -1,11 +1,7 @@
 import { existsSync, rmSync } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import { recordFiles, verifyFiles } from "../cache/integrity.ts";
-import type { EleventyConfig } from "@11ty/eleventy";
-import type { Article } from "../content/articles.ts";
-import type { NewsroomSource } from "../content/newsroom-plugin.ts";
 
 /** One `<source>` (or the `<img>` fallback) of a responsive image. */
 export interface ImageSource {
@@ -20,6 +16,14 @@ export interface ResponsiveImage {
   sources: ImageSource[];
   fallback: { url: string; width: number; height: number; srcset: string };
   sizes: string;
+}
+
+/**
+ * What image processing reads and fills of an article (an `Article` is one): the source file,
+ * and the responsive versions made of it. Structural, so this module knows nothing of articles.
+ */
+export interface WithImage {
+  image?: { file: string; responsive?: ResponsiveImage };
 }
 
 /** Where generated images are served from; they are kept between builds in `{cacheDir}/images`. */
@@ -84,7 +88,7 @@ export async function responsiveImage(sourceFile: string, outputDir: string): Pr
  * builds (`{cacheDir}/images`), before any page renders (called while the newsroom loads). Each
  * source file is made once, however many articles show it.
  */
-export async function prepareArticleImages(articles: readonly Article[], cacheDir: string): Promise<void> {
+export async function prepareArticleImages(articles: readonly WithImage[], cacheDir: string): Promise<void> {
   const imageCache = path.join(cacheDir, "images");
   const made = new Map<string, Promise<{ image: ResponsiveImage; damage?: string }>>();
   for (const article of articles) {
@@ -107,19 +111,4 @@ export async function prepareArticleImages(articles: readonly Article[], cacheDi
   if (damaged.length > 0) {
     console.warn(`[broadsheet] warning: ${damaged.length} damaged cache entr${damaged.length === 1 ? "y" : "ies"} rebuilt: the cached images of ${damaged.join(", ")} were made again.`);
   }
-}
-
-/**
- * After the build, copies the image files this build uses to `/img/` (only those: the cache may
- * hold images of other builds and other content folders).
- */
-export function articleImagesPlugin(eleventyConfig: EleventyConfig, options: { source: NewsroomSource }): void {
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    const { newsroom } = await options.source.load();
-    const files = newsroom.articles.flatMap((article) => article.image?.responsive?.files ?? []);
-    if (files.length === 0) return;
-    const target = path.join(directories.output, IMAGE_URL_PATH);
-    await mkdir(target, { recursive: true });
-    await Promise.all([...new Set(files)].map((file) => copyFile(file, path.join(target, path.basename(file)))));
-  });
 }

@@ -1,7 +1,7 @@
 import type { Environment } from "nunjucks";
 import type { Article } from "../content/articles.ts";
 import { pageKey, renderInLayout, type CachedPage } from "./page-cache.ts";
-import type { SharedContext } from "./render-plugin.ts";
+import type { SharedContext } from "./shared-context.ts";
 
 /**
  * What of other articles an article page shows (neighbours, related list, tag labels and URLs,

@@ -1,7 +1,7 @@
 import type { Environment } from "nunjucks";
 import type { ListPage } from "../collections/newsroom.ts";
 import { pageKey, renderInLayout, type CachedPage } from "./page-cache.ts";
-import type { SharedContext } from "./render-plugin.ts";
+import type { SharedContext } from "./shared-context.ts";
 
 /**
  * What a list page shows: its own fields (the edition is in the shared key) and, of each

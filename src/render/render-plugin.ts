@@ -1,21 +1,12 @@
 import type { Environment } from "nunjucks";
 import type { EleventyConfig } from "@11ty/eleventy";
-import type { Newsroom } from "../collections/newsroom.ts";
-import type { NewsroomSource } from "../content/newsroom-plugin.ts";
+import type { NewsroomSource } from "../collections/newsroom-plugin.ts";
 import { PAGE_POLICIES } from "../security/content-security-policy.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { checkCachedPages, prunePageCache, writeCachedPages, type WrittenPages } from "./page-cache.ts";
 import { articlePages } from "./article-pages.ts";
 import { listPages } from "./list-pages.ts";
-
-/** What every page rendered here reads besides its own data, and the hash of all of it. */
-export interface SharedContext {
-  newsroom: Newsroom;
-  /** The templates' global data: `site`, `csp`, `newsroom`. */
-  context: Record<string, unknown>;
-  /** Code and templates, build settings, site settings and editions: a change to any re-renders every page. */
-  key: string;
-}
+import type { SharedContext } from "./shared-context.ts";
 
 /**
  * Writes the article pages and the section and tag pages (most of a site) once Eleventy has

@@ -13,7 +13,7 @@ import * as pagefind from "pagefind";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type MarkdownIt from "markdown-it";
 import { readArticleBody, type Article } from "../content/articles.ts";
-import type { NewsroomSource } from "../content/newsroom-plugin.ts";
+import type { NewsroomSource } from "../collections/newsroom-plugin.ts";
 
 /** One article as Pagefind indexes it: its words, what a result shows, filters and sort. */
 export interface SearchRecord {

@@ -1,5 +1,5 @@
 import type { Article } from "../content/articles.ts";
-import type { SiteSettings } from "../config/site-settings.ts";
+import type { SiteSettings } from "../config/site-data.ts";
 
 /**
  * Serialises JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&` become

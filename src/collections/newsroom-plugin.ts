@@ -3,9 +3,9 @@ import type { DateTime } from "luxon";
 import type { BuildEnv } from "../config/build-env.ts";
 import { readSettings, type Settings } from "../config/site-settings.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
-import { buildNewsroom, type Newsroom } from "../collections/newsroom.ts";
-import { createParseContext, loadArticles, readArticleBody, type Article } from "./articles.ts";
-import { ArticleContractError, formatProblem, type Problem } from "./problems.ts";
+import { buildNewsroom, type Newsroom } from "./newsroom.ts";
+import { createParseContext, loadArticles, readArticleBody, type Article } from "../content/articles.ts";
+import { ArticleContractError, formatProblem, type Problem } from "../content/problems.ts";
 import { isoDateTime } from "../dates/dates.ts";
 import { prepareArticleImages } from "../images/article-images.ts";
 
