@@ -19,8 +19,11 @@ export interface BuildResult {
   exitCode: number;
 }
 
-/** Runs the real `npm run build` (src/cli/build.ts) into `output` with the given environment. */
-export async function buildSite(env: Record<string, string>, output?: string): Promise<BuildResult> {
+/**
+ * Runs the real `npm run build` (src/cli/build.ts) into `output` with the given environment, in
+ * the project folder `cwd` (this project, or a copy of it with its own `_data/`).
+ */
+export async function buildSite(env: Record<string, string>, output?: string, cwd: string = projectRoot): Promise<BuildResult> {
   const target = output ?? path.join(await mkdtemp(path.join(os.tmpdir(), "broadsheet-")), "site");
   const baseEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const key of ["SITE_URL", "PATH_PREFIX", "SOURCE_DATE_EPOCH", "BUILD_DRAFTS", "BROADSHEET_ARTICLES", "BROADSHEET_CACHE"]) delete baseEnv[key];
@@ -28,7 +31,7 @@ export async function buildSite(env: Record<string, string>, output?: string): P
   baseEnv.BROADSHEET_CACHE = `${target}.cache`;
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--output", target], {
-      cwd: projectRoot,
+      cwd,
       env: { ...baseEnv, ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
