@@ -201,7 +201,7 @@ function chart(rows: Row[]): string {
 const { values } = parseArgs({
   options: { sizes: { type: "string", default: "1000,10000" }, "floor-up-to": { type: "string", default: "50000" }, runs: { type: "string", default: "3" } },
 });
-const sizes = values.sizes!.split(",").map((size) => Number(size.trim())).filter((size) => size > 0);
+const sizes = values.sizes.split(",").map((size) => Number(size.trim())).filter((size) => size > 0);
 const floorUpTo = Number(values["floor-up-to"]);
 // Medians of `--runs` runs up to 10,000 articles; larger corpora take minutes a build, so one.
 const rows: Row[] = [];

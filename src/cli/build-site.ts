@@ -99,6 +99,7 @@ async function fail(error: unknown): Promise<never> {
   // Eleventy wraps errors thrown by plugins and templates: print each layer's message once.
   const messages: string[] = [];
   for (let cause: unknown = error; cause; cause = (cause as Error).cause ?? (cause as { originalError?: unknown }).originalError) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a thrown non-Error is printed as JavaScript prints it
     const message = cause instanceof Error ? cause.message : String(cause);
     if (messages.at(-1) !== message) messages.push(message);
     if (cause instanceof ArticleContractError || cause instanceof BuildSettingError) messages.splice(0, messages.length - 1);

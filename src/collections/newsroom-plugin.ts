@@ -21,7 +21,7 @@ export interface NewsroomBuild {
   embargoed: number;
   nextEmbargoLift?: DateTime;
   /** An article's body as HTML, read from its file when a page or feed needs it (never held). */
-  bodyHtml(article: Article): string;
+  bodyHtml: (article: Article) => string;
 }
 
 /**

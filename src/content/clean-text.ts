@@ -5,6 +5,7 @@
  * refuses); and the noncharacters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane.
  * With the `u` flag a surrogate pair is one code point, so only a lone half matches `\p{Cs}`.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\p{Cs}\p{Noncharacter_Code_Point}]/u;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, "gu");
 

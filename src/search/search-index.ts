@@ -41,7 +41,7 @@ export interface ShardManifest {
   languages: Record<string, Array<{ path: string; newest: string; articles: number }>>;
 }
 
-const PAGEFIND_VERSION: string = JSON.parse(readFileSync(path.resolve("node_modules/pagefind/package.json"), "utf8")).version;
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.resolve("node_modules/pagefind/package.json"), "utf8")) as { version: string }).version;
 
 /** Plain text of rendered HTML: tags dropped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {

@@ -3,12 +3,12 @@ declare module "@11ty/eleventy" {
   /** The `eleventyConfig` object a config function and its plugins receive. */
   export interface EleventyConfig {
     addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void, options?: Options): void;
-    addFilter(name: string, filter: (...args: any[]) => unknown): void;
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addGlobalData(name: string, data: unknown): void;
     addWatchTarget(target: string): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
-    on(event: string, handler: (...args: any[]) => unknown): void;
+    on(event: string, handler: (...args: never[]) => unknown): void;
   }
 
   export default class Eleventy {
