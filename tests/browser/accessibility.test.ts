@@ -1,10 +1,9 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
 import { useServedSite } from "../helpers/served-site.ts";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const served = useServedSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH });
+const served = useServedSite({ shared: "fixture" });
 
 const PAGES = {
   home: "/",

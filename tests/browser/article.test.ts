@@ -4,7 +4,7 @@ import { watchErrors } from "../../tools/chromium.ts";
 import { useServedSite } from "../helpers/served-site.ts";
 
 // The demo newsroom: its articles share tags enough to fill several sets of recommendations.
-const served = useServedSite({ SOURCE_DATE_EPOCH: "1796000000" });
+const served = useServedSite({ shared: "demo" });
 const ARTICLE = "/world/2026/10/kestrel-islands-brace-for-cyclone/";
 
 async function open(path: string, javaScriptEnabled = true): Promise<{ page: Page; errors: string[] }> {

@@ -1,14 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { watchErrors } from "../../tools/chromium.ts";
-import { fixtureArticles, FIXTURE_EPOCH } from "../helpers/site.ts";
 import { useServedSites } from "../helpers/served-site.ts";
 
 // The fixture newsroom twice: at the root, and under /newsroom/ as a GitHub Pages project site.
-const env = { BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH };
 const served = useServedSites({
-  root: { env },
-  prefixed: { env: { ...env, PATH_PREFIX: "/newsroom/" }, pathPrefix: "/newsroom/" },
+  root: { shared: "fixture" },
+  prefixed: { shared: "fixturePrefixed", pathPrefix: "/newsroom/" },
 });
 
 async function openPage(url: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {

@@ -2,16 +2,17 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { launchBrowser } from "../../tools/chromium.ts";
 import { serveSite, type StaticServer } from "../../tools/static-server.ts";
+import { sharedSite, type SharedSiteName } from "./shared-sites.ts";
 import { buildSite, type BuildResult } from "./site.ts";
 
-/** A site to build and serve: its build environment, and the path it is served under. */
-export interface SiteToServe {
-  env: Record<string, string>;
-  pathPrefix?: string;
-}
+/**
+ * A site to serve: one of the builds suites share (read-only), or a build of its own with this
+ * environment; and the path it is served under.
+ */
+export type SiteToServe = ({ shared: SharedSiteName } | { env: Record<string, string> }) & { pathPrefix?: string };
 
 /**
- * For a browser suite: builds each named site once (side by side), serves each on localhost and
+ * For a browser suite: builds each named site once (side by side), or takes its shared build, serves each on localhost and
  * launches Chromium before the tests, and closes them all after. Read `browser`, `servers`
  * and `builds` (each build's log) in tests.
  */
@@ -21,7 +22,8 @@ export function useServedSites<Name extends string>(
   const handles = { servers: {}, builds: {} } as { browser: Browser; servers: Record<Name, StaticServer>; builds: Record<Name, BuildResult> };
   const names = Object.keys(sites) as Name[];
   beforeAll(async () => {
-    const [browser, ...built] = await Promise.all([launchBrowser(), ...names.map((name) => buildSite(sites[name].env))]);
+    const build = (site: SiteToServe) => ("shared" in site ? sharedSite(site.shared) : buildSite(site.env));
+    const [browser, ...built] = await Promise.all([launchBrowser(), ...names.map((name) => build(sites[name]))]);
     handles.browser = browser;
     for (const [index, name] of names.entries()) {
       const site = built[index]!;
@@ -38,8 +40,8 @@ export function useServedSites<Name extends string>(
 }
 
 /** `useServedSites` for a suite of one site. */
-export function useServedSite(env: Record<string, string>): { browser: Browser; readonly server: StaticServer } {
-  const served = useServedSites({ site: { env } });
+export function useServedSite(site: SiteToServe): { browser: Browser; readonly server: StaticServer } {
+  const served = useServedSites({ site });
   return {
     get browser() {
       return served.browser;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditPages } from "../../tools/lighthouse-audit.ts";
-import { buildSite, type BuildResult } from "../helpers/site.ts";
+import type { BuildResult } from "../helpers/site.ts";
+import { sharedSite } from "../helpers/shared-sites.ts";
 
 // Runs alone (its own vitest run in npm test): Lighthouse's performance score depends on the
 // CPU, so nothing else may compete for it. Accessibility, best practices and SEO must be 100;
@@ -8,7 +9,7 @@ import { buildSite, type BuildResult } from "../helpers/site.ts";
 // one retry, so a busy CI machine cannot fail it by noise alone.
 let site: BuildResult;
 beforeAll(async () => {
-  site = await buildSite({ SOURCE_DATE_EPOCH: "1796000000" });
+  site = await sharedSite("demo");
   expect(site.exitCode, site.stderr).toBe(0);
 });
 

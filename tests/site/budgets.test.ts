@@ -1,14 +1,15 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, listPages, loadPage, type BuildResult } from "../helpers/site.ts";
+import { listPages, loadPage, type BuildResult } from "../helpers/site.ts";
+import { sharedSite } from "../helpers/shared-sites.ts";
 import { minifyCss } from "../../src/styles/minify-css.ts";
 
 // Sizes are deterministic, so budgets are tests (SPEC §6); times are measured by npm run bench.
 const KB = 1024;
 let site: BuildResult;
 beforeAll(async () => {
-  site = await buildSite({ SOURCE_DATE_EPOCH: "1796000000" });
+  site = await sharedSite("demo");
   expect(site.exitCode, site.stderr).toBe(0);
 });
 

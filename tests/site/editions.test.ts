@@ -2,17 +2,18 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, fixtureArticles, FIXTURE_EPOCH, listPages, loadPage, type BuildResult } from "../helpers/site.ts";
+import { listPages, loadPage, type BuildResult } from "../helpers/site.ts";
+import { sharedSite } from "../helpers/shared-sites.ts";
 
 // The fixture newsroom's Chinese edition: a translation of the hostile-title article (both
 // share translationKey "rules") and a Chinese-only story.
-const SITE = "https://news.example.org";
+const SITE = "https://news.example.org"; // the shared fixture build's SITE_URL
 const english = "/sci-tech/2025/03/hostile-title/";
 const chinese = "/zh/sci-tech/2025/03/hostile-title/";
 let site: BuildResult;
 
 beforeAll(async () => {
-  site = await buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, SITE_URL: SITE });
+  site = await sharedSite("fixture");
   expect(site.exitCode, site.stderr).toBe(0);
 });
 

@@ -3,14 +3,15 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, findBrokenLinks, fixtureArticles, FIXTURE_EPOCH, listPages, loadPage, type BuildResult } from "../helpers/site.ts";
+import { findBrokenLinks, listPages, loadPage, type BuildResult } from "../helpers/site.ts";
+import { sharedSite } from "../helpers/shared-sites.ts";
 import { runHtmlValidate, runNuChecker } from "../helpers/validators.ts";
 import { fileHashes } from "../helpers/files.ts";
 
-// The hostile fixture newsroom, built once for this suite with a fixed "now" (2025-06-01).
+// The hostile fixture newsroom, with a fixed "now" (2025-06-01): the build other suites share.
 let site: BuildResult;
 beforeAll(async () => {
-  site = await buildSite({ BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, SITE_URL: "https://news.example.org" });
+  site = await sharedSite("fixture");
   expect(site.exitCode, site.stderr).toBe(0);
 });
 

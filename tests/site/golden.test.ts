@@ -1,7 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, projectRoot, type BuildResult } from "../helpers/site.ts";
+import { projectRoot, type BuildResult } from "../helpers/site.ts";
+import { sharedSite } from "../helpers/shared-sites.ts";
 import { fileHashes } from "../helpers/files.ts";
 
 // The demo site's pages, feeds, sitemaps, styles and scripts, byte for byte: an optimisation
@@ -12,7 +13,7 @@ const GOLDEN = path.join(projectRoot, "tests/fixtures/demo-golden.json");
 let site: BuildResult;
 
 beforeAll(async () => {
-  site = await buildSite({ SOURCE_DATE_EPOCH: "1796000000" });
+  site = await sharedSite("demo");
   expect(site.exitCode, site.stderr).toBe(0);
 });
 

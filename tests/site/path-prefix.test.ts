@@ -1,15 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, findBrokenLinks, fixtureArticles, FIXTURE_EPOCH, listPages, loadPage, type BuildResult } from "../helpers/site.ts";
+import { findBrokenLinks, listPages, loadPage, type BuildResult } from "../helpers/site.ts";
+import { sharedSite } from "../helpers/shared-sites.ts";
 
 // A GitHub Pages project site: served under /newsroom/, canonical URLs on the account's origin.
 let site: BuildResult;
 beforeAll(async () => {
-  site = await buildSite({
-    BROADSHEET_ARTICLES: fixtureArticles,
-    SOURCE_DATE_EPOCH: FIXTURE_EPOCH,
-    PATH_PREFIX: "/newsroom/",
-    SITE_URL: "https://editors.example.io",
-  });
+  site = await sharedSite("fixturePrefixed"); // PATH_PREFIX=/newsroom/, SITE_URL=https://editors.example.io
   expect(site.exitCode, site.stderr).toBe(0);
 });
 
