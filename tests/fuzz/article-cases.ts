@@ -5,6 +5,7 @@
  * odd its text) or `either` (the contract does not say; it must only be handled cleanly).
  * The same seed gives the same cases, byte for byte.
  */
+import { createRandom } from "../../tools/corpus.ts";
 
 export type Verdict = "reject" | "accept" | "either";
 
@@ -18,17 +19,8 @@ export interface ArticleCase {
   note: string;
 }
 
-/** mulberry32: a small, fast, seeded generator of numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench corpus's seeded generator (mulberry32), so every run makes the same cases. */
+export const seededRandom = createRandom;
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const concat = (...parts: Array<Uint8Array | string>) => {
