@@ -2,7 +2,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { readBuildEnv } from "./src/config/build-env.ts";
 import { createNewsroomSource, newsroomPlugin } from "./src/collections/newsroom-plugin.ts";
 import { filtersPlugin } from "./src/filters/filters-plugin.ts";
-import { searchPlugin } from "./src/search/search-index.ts";
+import { searchPlugin } from "./src/search/search-plugin.ts";
 import { syndicationPlugin } from "./src/feeds/syndication-plugin.ts";
 import { structuredDataPlugin } from "./src/structured-data/structured-data-plugin.ts";
 import { articleImagesPlugin } from "./src/images/article-images-plugin.ts";

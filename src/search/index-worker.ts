@@ -6,7 +6,8 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import * as pagefind from "pagefind";
-import { linkCachedShard, writeShard, type IndexerTask } from "./search-index.ts";
+import { linkCachedShard, writeShard } from "./shard-store.ts";
+import type { IndexerTask } from "./indexer-pool.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
 
 const { siteDir, cacheDir } = workerData as { siteDir: string; cacheDir: string };

@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { recordTree } from "../../src/cache/integrity.ts";
-import { htmlToText, indexerCount, linkCachedShard, planShards, runQueue, searchEntry, searchRecordOf, shardKey, shardOf } from "../../src/search/search-index.ts";
+import { htmlToText, searchEntry, searchRecordOf } from "../../src/search/search-records.ts";
+import { planShards, shardKey, shardOf } from "../../src/search/shard-plan.ts";
+import { linkCachedShard } from "../../src/search/shard-store.ts";
+import { indexerCount, runQueue } from "../../src/search/indexer-pool.ts";
 import { compareNewestFirst, buildNewsroom } from "../../src/collections/newsroom.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
 

@@ -1,0 +1,162 @@
+/**
+ * The indexer pool: worker threads, each with its own Pagefind service, fed one shard at a
+ * time while the pages render; cached shards first; unused ones pruned.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pruneUnused } from "../cache/prune.ts";
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import type { Article } from "../content/articles.ts";
+import { type SearchShard, type ShardManifest, PAGEFIND_VERSION, type ShardPlan, planShards, shardOf, shardKey } from "./shard-plan.ts";
+import { cachedShardPath } from "./shard-store.ts";
+
+export interface SearchIndexResult {
+  articles: number;
+  shards: number;
+  reused: number;
+  /** Cached shards whose files differed from what was written, with what was wrong: indexed again. */
+  damaged: Array<{ path: string; damage: string }>;
+  /** How many Pagefind processes indexed shards side by side. */
+  indexers: number;
+  seconds: number;
+}
+
+/**
+ * How many shards to index at once. Pagefind's service uses about one core and ~1 GB for a shard
+ * of 2,000, so on a machine of two or more cores two run side by side (1.5× the throughput
+ * measured here); a newsroom over 50,000 articles indexes one at a time, because its build's
+ * own heap (see `heapLimitMb`) and two Pagefind processes would not fit in 4 GiB together.
+ */
+export function indexerCount(articles: number, cores: number): number {
+  return cores >= 2 && articles <= 50_000 ? 2 : 1;
+}
+
+/**
+ * Writes the search index into `siteDir/pagefind/`: one Pagefind bundle per shard, each kept in
+ * `cacheDir/search/` under its `shardKey`, so an unchanged shard is linked, not rebuilt (once
+ * its files are checked against the record written with them; a damaged one is indexed again),
+ * and `pagefind/shards.json`, which lists them for the search page. Shards are indexed in worker
+ * threads (Eleventy's rendering on this thread cannot stall them), each sent one shard at a
+ * time, so no worker holds more than one shard's entries and text.
+ */
+export async function buildSearchIndex(
+  articles: readonly Article[],
+  siteDir: string,
+  cacheDir: string,
+  shardSize: number,
+  indexers = indexerCount(articles.length, availableParallelism()),
+): Promise<SearchIndexResult> {
+  const started = performance.now();
+  const plans = planShards(articles, shardSize);
+  // Cached shards are linked into the site first (quick, and done before this thread links
+  // thousands of pages of its own), then the others are indexed; a rebuild after one new article
+  // starts one worker, which links the old shards and indexes the newest.
+  // Entries are made again when a shard is sent, so this thread never holds them all at once.
+  // A cached shard is checked by the worker that links it; one found damaged is deleted and
+  // comes back here to be indexed like a new one.
+  // Each shard's key is computed here only, so the workers cache under the keys kept from pruning.
+  const tasks: Array<{ plan: ShardPlan; key: string; cached: boolean }> = [];
+  const cached: typeof tasks = [];
+  const usedKeys = new Set<string>();
+  for (const plan of plans) {
+    const key = shardKey(shardOf(plan));
+    usedKeys.add(key);
+    if (existsSync(cachedShardPath(cacheDir, key))) cached.push({ plan, key, cached: true });
+    else tasks.push({ plan, key, cached: false });
+  }
+  const indexing = tasks.length;
+  tasks.unshift(...cached);
+  const count = tasks.length === 0 ? 0 : Math.max(1, Math.min(indexers, indexing));
+  const workers = Array.from({ length: count }, () => new Worker(new URL("./index-worker.mjs", import.meta.url), { workerData: { siteDir, cacheDir } }));
+  const damaged: SearchIndexResult["damaged"] = [];
+  try {
+    await runQueue(
+      tasks,
+      workers.length,
+      async ({ plan, key, cached: isCached }, runner) => {
+        const worker = workers[runner]!;
+        worker.postMessage((isCached ? { link: { key, path: plan.path } } : { index: { key, shard: shardOf(plan) } }) satisfies IndexerTask);
+        const reply = await nextReply(worker);
+        if (reply.error) throw new Error(`search index, shard ${plan.path}: ${reply.error}`);
+        if (!reply.damage) return undefined;
+        damaged.push({ path: plan.path, damage: reply.damage });
+        return { plan, key, cached: false };
+      },
+      async (runner) => {
+        // A worker with nothing left to take stops its Pagefind service, before it is ended.
+        workers[runner]!.postMessage({ close: true } satisfies IndexerTask);
+        await nextReply(workers[runner]!);
+      },
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  // Shards this build did not use are deleted, so the cache does not grow with each new story.
+  await pruneUnused(path.join(cacheDir, "search"), usedKeys);
+  const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, languages: {} };
+  for (const plan of plans) {
+    (manifest.languages[plan.language] ??= []).unshift({ path: plan.path, newest: plan.newest, articles: plan.articles.length });
+  }
+  const output = path.join(siteDir, "pagefind");
+  await mkdir(output, { recursive: true });
+  await writeFile(path.join(output, "shards.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { articles: articles.length, shards: plans.length, reused: cached.length - damaged.length, damaged, indexers: count, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Runs `tasks` on `runners` runners side by side, each taking the next task when it has done its
+ * last, until none are left; then `idle(runner)`. A run may give back a task to queue (a cached
+ * shard found damaged, to be indexed): the runner that queued it is still taking tasks, so it is
+ * never left behind, whichever runners have stopped.
+ */
+export async function runQueue<T>(tasks: T[], runners: number, run: (task: T, runner: number) => Promise<T | undefined>, idle: (runner: number) => Promise<void> = async () => undefined): Promise<void> {
+  let next = 0;
+  const take = () => (next < tasks.length ? tasks[next++] : undefined);
+  await Promise.all(
+    Array.from({ length: runners }, async (_, runner) => {
+      for (let task = take(); task !== undefined; task = take()) {
+        const again = await run(task, runner);
+        if (again !== undefined) tasks.push(again);
+      }
+      await idle(runner);
+    }),
+  );
+}
+
+/** What an indexer is asked to do: index a shard, link a cached one into the site, or stop. */
+export interface IndexerTask {
+  index?: { key: string; shard: SearchShard };
+  link?: { key: string; path: string };
+  close?: boolean;
+}
+
+interface IndexerReply {
+  done?: boolean;
+  error?: string;
+  /** A cached shard to link was damaged (what was wrong): deleted from the cache, not linked. */
+  damage?: string;
+}
+
+/**
+ * Longest a task may take. Pagefind's Node API never settles if its service dies (killed for
+ * memory, say), so without a limit the build would wait for ever.
+ */
+const TASK_LIMIT_MS = 30 * 60 * 1000;
+
+/** The worker's next reply; an error in it, its end, or no reply within the limit rejects. */
+function nextReply(worker: Worker): Promise<IndexerReply> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => settle(() => reject(new Error("the search indexer did not answer in 30 minutes; Pagefind may have run out of memory"))), TASK_LIMIT_MS);
+    const settle = (done: () => void) => {
+      clearTimeout(timer);
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      done();
+    };
+    const onMessage = (reply: IndexerReply) => settle(() => resolve(reply));
+    const onError = (error: Error) => settle(() => reject(error));
+    const onExit = (code: number) => settle(() => reject(new Error(`the search indexer stopped (exit code ${code})`)));
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * The Eleventy plugin: starts the search index as soon as the newsroom is loaded and waits for
+ * it before the build ends.
+ */
+import type { EleventyConfig } from "@11ty/eleventy";
+import type { NewsroomSource } from "../collections/newsroom-plugin.ts";
+import { type SearchIndexResult, buildSearchIndex } from "./indexer-pool.ts";
+
+/**
+ * Builds the search index from the articles' data as soon as they are loaded, while Eleventy
+ * renders the pages (Pagefind runs in processes of its own), and waits for it before the build
+ * ends.
+ */
+export function searchPlugin(eleventyConfig: EleventyConfig, options: { source: NewsroomSource; cacheDir: string; shardSize: number; indexers?: number }): void {
+  let pending: Promise<SearchIndexResult> | undefined;
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    const { newsroom } = await options.source.load();
+    pending = buildSearchIndex(newsroom.articles, directories.output, options.cacheDir, options.shardSize, options.indexers);
+    pending.catch(() => undefined); // reported when awaited below
+  });
+  eleventyConfig.on("eleventy.after", async () => {
+    if (!pending) return;
+    const result = await pending;
+    pending = undefined;
+    const reused = result.reused > 0 ? `, ${result.reused} reused from the cache` : "";
+    const indexed = result.shards - result.reused;
+    const how = indexed > 0 ? `, ${indexed} indexed ${result.indexers} at a time` : "";
+    console.log(`[broadsheet] search index: ${result.articles} articles in ${result.shards} shard${result.shards === 1 ? "" : "s"}${reused}${how}, ${result.seconds.toFixed(2)} s.`);
+    const damaged = result.damaged.length;
+    if (damaged > 0) {
+      const shown = result.damaged.map((shard) => `${shard.path} (${shard.damage})`).join(", ");
+      console.warn(`[broadsheet] warning: ${damaged} damaged cache entr${damaged === 1 ? "y" : "ies"} rebuilt: the cached search shard${damaged === 1 ? "" : "s"} ${shown} ${damaged === 1 ? "was" : "were"} indexed again.`);
+    }
+  });
+}

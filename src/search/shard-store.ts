@@ -1,0 +1,90 @@
+/**
+ * A shard on disk, in an indexer thread: indexed with Pagefind into the cache (with its
+ * integrity record), checked and linked into the site.
+ */
+import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { recordTree, verifyTree } from "../cache/integrity.ts";
+import { linkOrCopy } from "../cache/link-or-copy.ts";
+import { threadId } from "node:worker_threads";
+import * as pagefind from "pagefind";
+import type MarkdownIt from "markdown-it";
+import { readArticleBody } from "../content/articles.ts";
+import { searchRecordOf } from "./search-records.ts";
+import type { SearchShard } from "./shard-plan.ts";
+
+/** Pagefind's prebuilt UIs, which the search page does not use: left out of the cache and the site. */
+const PREBUILT_UI = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
+
+/**
+ * Puts a cached shard's files (paths relative to `from`) into the site as hard links (thousands
+ * of small files: linking costs nothing, copying costs seconds). Falls back to copying across
+ * file systems.
+ */
+function linkFiles(from: string, to: string, files: readonly string[]): void {
+  // Synchronous: this runs in an indexer thread, and thousands of links cost less without a
+  // round trip through the thread pool each.
+  const folders = new Set<string>();
+  for (const file of files) {
+    const target = path.join(to, file);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    linkOrCopy(path.join(from, file), target);
+  }
+}
+
+/** Indexes one shard with Pagefind's Node API into `outputDir`. */
+async function indexShard(shard: SearchShard, outputDir: string, markdown: MarkdownIt): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ includeCharacters: "+#" });
+  if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
+  try {
+    for (const entry of shard.entries) {
+      const record = searchRecordOf(entry, readArticleBody(markdown, entry.body));
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length > 0) throw new Error(`Pagefind (${record.url}): ${added.errors.join("; ")}`);
+    }
+    const written = await index.writeFiles({ outputPath: outputDir });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+export const cachedShardPath = (cacheDir: string, key: string) => path.join(cacheDir, "search", key);
+
+/**
+ * Links a cached shard's bundle into the site once every file is checked against the record
+ * written with it (no file changed, missing or added). A damaged one is deleted from the cache
+ * and not linked: what was wrong is given back, and the shard is indexed again.
+ */
+export async function linkCachedShard(key: string, shardPath: string, siteDir: string, cacheDir: string): Promise<{ damage?: string }> {
+  const cached = cachedShardPath(cacheDir, key);
+  const check = verifyTree(cached);
+  if (check.damage !== undefined) {
+    rmSync(cached, { recursive: true, force: true });
+    return { damage: check.damage };
+  }
+  linkFiles(cached, path.join(siteDir, "pagefind", shardPath), check.files);
+  return {};
+}
+
+/**
+ * Indexes one shard with Pagefind, caches its bundle under `key` (its `shardKey`) with a record
+ * of its files' hashes (written before the rename that puts it in the cache, so no shard is
+ * cached without one) and links it into the site.
+ */
+export async function writeShard(shard: SearchShard, key: string, siteDir: string, cacheDir: string, markdown: MarkdownIt): Promise<void> {
+  const cached = cachedShardPath(cacheDir, key);
+  const building = `${cached}.building-${process.pid}-${threadId}`;
+  await rm(building, { recursive: true, force: true });
+  await indexShard(shard, building, markdown);
+  for (const name of readdirSync(building)) if (PREBUILT_UI.test(name)) rmSync(path.join(building, name));
+  const files = recordTree(building);
+  await mkdir(path.dirname(cached), { recursive: true });
+  await rename(building, cached);
+  linkFiles(cached, path.join(siteDir, "pagefind", shard.path), files);
+}
