@@ -9,8 +9,9 @@
  * in place. Between the two renames there is no output folder; a journal found by the next build
  * says that the staging folder beside it is a whole site, and that build moves it into place.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
+import { writeFileAtomically } from "../cache/integrity.ts";
 
 /** The folders of one output: the site, the build in progress beside it, the journal. */
 export interface SiteFolders {
@@ -36,9 +37,7 @@ export function siteFolders(output: string, cacheDir: string): SiteFolders {
 }
 
 function writeJournal(folders: SiteFolders, aside: string): void {
-  const temporary = `${folders.journal}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ staging: folders.staging, aside })}\n`);
-  renameSync(temporary, folders.journal);
+  writeFileAtomically(folders.journal, `${JSON.stringify({ staging: folders.staging, aside })}\n`);
 }
 
 /**
