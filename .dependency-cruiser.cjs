@@ -2,13 +2,14 @@
  * The dependency rule (issue 15): the model flows one way, and no module imports — even only a
  * type — from a stage above it. Stages, lowest first: the shared basics (config, dates, slugs,
  * urls, xml, cache, security, markdown); image processing; content (reading articles);
- * collections (the newsroom model and the plugin that loads it); then what writes the site
- * (render, search, feeds, sitemaps, structured data, filters, styles, the images plugin); then
+ * collections (the newsroom model and the plugin that loads it); pages (the page registry: each
+ * page type's URLs and views); then what writes the site (render, search, feeds, sitemaps,
+ * structured data, filters, styles, the images plugin); then
  * the CLI, eleventy.config.ts and tools/. `npm run lint` runs this over src/, tools/ and
  * eleventy.config.ts.
  * @type {import('dependency-cruiser').IConfiguration}
  */
-const upper = "^src/(collections|render|search|feeds|sitemaps|structured-data|filters|styles|cli)/|^src/images/article-images-plugin\\.ts$";
+const upper = "^src/(collections|pages|render|search|feeds|sitemaps|structured-data|filters|styles|cli)/|^src/images/article-images-plugin\\.ts$";
 
 module.exports = {
   forbidden: [
@@ -39,6 +40,13 @@ module.exports = {
       comment: "Reading an article knows nothing of the newsroom built from the articles, nor of what is written from it.",
       from: { path: "^src/content/" },
       to: { path: upper },
+    },
+    {
+      name: "pages-know-no-writer",
+      severity: "error",
+      comment: "A page type says what a page shows (its URL and view); how pages are rendered, cached and written is the writer's, and Eleventy's.",
+      from: { path: "^src/pages/" },
+      to: { path: "^node_modules/@11ty/eleventy/|^src/(render|search|feeds|sitemaps|structured-data|filters|styles|cli)/|^src/images/article-images-plugin\\.ts$" },
     },
     {
       name: "src-knows-no-tools",

@@ -7,7 +7,10 @@ import { syndicationPlugin } from "./src/feeds/syndication-plugin.ts";
 import { structuredDataPlugin } from "./src/structured-data/structured-data-plugin.ts";
 import { articleImagesPlugin } from "./src/images/article-images-plugin.ts";
 import { minifyCssPlugin } from "./src/styles/minify-css.ts";
-import { renderedPagesPlugin } from "./src/render/render-plugin.ts";
+import { pagesPlugin } from "./src/render/render-plugin.ts";
+import { PAGE_TYPES, pageSegments } from "./src/pages/registry.ts";
+import { IMAGE_URL_PATH } from "./src/images/article-images.ts";
+import { SEARCH_FOLDER } from "./src/search/indexer-pool.ts";
 import { contentSecurityPolicyPlugin } from "./src/security/content-security-policy.ts";
 
 /** Broadsheet: this file only wires the modules of `src/`; each is a small Eleventy plugin. */
@@ -16,8 +19,10 @@ export default function (eleventyConfig: EleventyConfig) {
   // SITE_URL, else _data/site.json's url, checked against PATH_PREFIX by readBuildEnv.
   const siteUrl = env.siteUrl;
 
-  // --- Data: articles read, validated and indexed once per build
-  const source = createNewsroomSource(env);
+  // --- Data: articles read, validated and indexed once per build. Section keys are URLs, so
+  // none may be a folder the site writes: a page type's segment, the assets, images, search.
+  const reservedSegments = [...pageSegments(PAGE_TYPES), "assets", IMAGE_URL_PATH.replaceAll("/", ""), SEARCH_FOLDER];
+  const source = createNewsroomSource(env, reservedSegments);
   eleventyConfig.addPlugin(newsroomPlugin, { env, source });
 
   // --- Templates: block tags leave no blank lines or trailing spaces in the HTML
@@ -26,10 +31,11 @@ export default function (eleventyConfig: EleventyConfig) {
   // --- Images: made while the newsroom loads; the files a build uses are copied to /img/
   eleventyConfig.addPlugin(articleImagesPlugin, { source });
 
-  // --- Article, section and tag pages: rendered with Eleventy's Nunjucks after the rest,
-  // streamed to disk and cached page by page
-  eleventyConfig.addPlugin(renderedPagesPlugin, {
+  // --- Pages: every page type of the registry, rendered with Eleventy's Nunjucks, global data
+  // and transforms after Eleventy's own files, streamed to disk and cached page by page
+  eleventyConfig.addPlugin(pagesPlugin, {
     source,
+    types: PAGE_TYPES,
     cacheDir: env.cacheDir,
     settingsKey: JSON.stringify({ siteUrl, pathPrefix: env.pathPrefix, previews: env.includeDrafts }),
   });
@@ -38,7 +44,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin, { env, siteUrl });
 
   // --- For machines: feeds, sitemaps, robots.txt, NewsArticle JSON-LD
-  eleventyConfig.addPlugin(syndicationPlugin, { env, source, siteUrl });
+  eleventyConfig.addPlugin(syndicationPlugin, { env, source, siteUrl, types: PAGE_TYPES });
   eleventyConfig.addPlugin(structuredDataPlugin, { siteUrl, pathPrefix: env.pathPrefix });
 
   // --- Security: a strict Content-Security-Policy on every page
@@ -55,8 +61,9 @@ export default function (eleventyConfig: EleventyConfig) {
 }
 
 export const config = {
-  // Only Nunjucks pages are templates: articles are data (read above), README.md is not a page.
-  templateFormats: ["njk"],
+  // No template files: pages come from the registry (src/pages/), feeds and sitemaps from a
+  // virtual JavaScript template; articles are data (read above), README.md is not a page.
+  templateFormats: ["njk", "11ty.js"],
   htmlTemplateEngine: "njk",
   // No `output` here: `npm run build` writes to a staging folder of its own (src/cli/build-site.ts).
   dir: { input: ".", includes: "_includes", data: "_data" },

@@ -119,7 +119,7 @@ async function benchSize(count: number, withFloor: boolean, runs: number): Promi
     const data = numberIn(/read in ([\d.]+) s/, full.stdout);
     const search = numberIn(/search index: .* ([\d.]+) s\./, full.stdout);
     const total = numberIn(/wrote .* in ([\d.]+) s /, full.stdout);
-    const pages = numberIn(/(\d+) pages written/, full.stdout) + numberIn(/(\d+) article pages:/, full.stdout) + numberIn(/(\d+) section and tag pages:/, full.stdout);
+    const pages = numberIn(/(\d+) pages and \d+ other files written/, full.stdout) + numberIn(/pages and (\d+) other files written/, full.stdout);
     return { articles: count, runs, pages, floor: floors.length > 0 ? medianRun(floors) : undefined, full, rebuild: medianRun(rebuilds), phases: { data, search, render: total - data } };
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -4,7 +4,8 @@ import path from "node:path";
 
 /**
  * The hash of the code that turns articles into files: templates (`_includes/`), the TypeScript
- * of `src/` (filters, dates, Markdown, the search records) and the locked dependency versions.
+ * of `src/` (filters, dates, Markdown, the search records), `eleventy.config.ts` (where a site adds
+ * its own transforms and plugins) and the locked dependency versions.
  * It is part of every cached page's and search shard's key, so a cache restored after an upgrade
  * or a template edit is not reused. Computed once a process.
  */
@@ -22,7 +23,7 @@ export const codeHash = (() => {
     };
     walk(path.join(root, "_includes"), () => true);
     walk(path.join(root, "src"), (name) => /\.(?:ts|mjs|njk)$/.test(name));
-    digest.update(readFileSync(path.join(root, "package-lock.json")));
+    for (const file of ["eleventy.config.ts", "package-lock.json"]) digest.update(file).update(readFileSync(path.join(root, file)));
     return (hash = digest.digest("hex"));
   };
 })();

@@ -71,11 +71,12 @@ export interface NewsroomSource {
   reset(): void;
 }
 
-export function createNewsroomSource(env: BuildEnv): NewsroomSource {
+/** `reservedSegments`: the folders the site writes itself, which no section key may be. */
+export function createNewsroomSource(env: BuildEnv, reservedSegments: readonly string[]): NewsroomSource {
   let current: Promise<NewsroomBuild> | undefined;
   return {
     load: () =>
-      (current ??= loadNewsroom(env, readSettings()).catch((error: unknown) => {
+      (current ??= loadNewsroom(env, readSettings(undefined, reservedSegments)).catch((error: unknown) => {
         current = undefined; // a failed load is retried by the next build, not remembered
         throw error;
       })),
@@ -100,9 +101,4 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: { env: B
     for (const warning of build.warnings) console.warn(`[broadsheet] warning: ${formatProblem(warning)}`);
     console.log(summarizeBuild(build, env));
   });
-  eleventyConfig.on("eleventy.after", async ({ results }: { results?: unknown[] }) => {
-    const { warnings } = await source.load();
-    console.log(`[broadsheet] ${results?.length ?? 0} pages written; ${warnings.length} warning${warnings.length === 1 ? "" : "s"}.`);
-  });
-  eleventyConfig.addGlobalData("newsroom", async () => (await source.load()).newsroom);
 }

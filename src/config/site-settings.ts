@@ -18,23 +18,22 @@ function readJson<T>(file: string): T {
   }
 }
 
-/** Top-level folders the site writes itself; a section there would overwrite them. */
-const RESERVED_PATHS = new Set(["search", "tags", "assets", "img", "pagefind", "page"]);
-
 /**
  * Each section's key is its URL (`/{key}/`), so it must be a slug of its own: not another
- * section's, not a folder the site writes itself, not an edition's prefix.
+ * section's, not an edition's prefix, not one of `reserved`, the folders the site writes itself
+ * (the page registry's URL segments, assets, images, the search index).
  */
-export function checkSectionKeys(sections: SectionSetting[], editions: Edition[], file: string): void {
+export function checkSectionKeys(sections: SectionSetting[], editions: Edition[], file: string, reserved: readonly string[]): void {
   const editionFolders = new Set(editions.map((edition) => edition.prefix.split("/")[1]).filter(Boolean));
+  const reservedPaths = new Set(reserved);
   const seen = new Set<string>();
   for (const { key } of sections) {
     const reason = !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)
       ? "is not a lowercase slug (letters, digits and hyphens)"
       : seen.has(key)
         ? "is used by another section"
-        : RESERVED_PATHS.has(key) || editionFolders.has(key)
-          ? `is a folder the site writes itself (${[...RESERVED_PATHS, ...editionFolders].join(", ")})`
+        : reservedPaths.has(key) || editionFolders.has(key)
+          ? `is a folder the site writes itself (${[...reservedPaths, ...editionFolders].join(", ")})`
           : undefined;
     if (reason) throw new Error(`${file}: section key "${key}" ${reason}; choose another`);
     seen.add(key);
@@ -64,12 +63,16 @@ export function checkRebuildWithinHours(value: unknown, file: string): number {
   return value;
 }
 
-/** Reads the settings a build needs from `_data/` (the only place a site owner edits). */
-export function readSettings(dataDir: string = path.resolve("_data")): Settings {
+/**
+ * Reads the settings a build needs from `_data/` (the only place a site owner edits). A build
+ * gives the folders it writes, which no section key may take; a tool that only reads the
+ * settings need not.
+ */
+export function readSettings(dataDir: string = path.resolve("_data"), reservedSegments: readonly string[] = []): Settings {
   const site = readSiteJson(dataDir);
   site.rebuildWithinHours = checkRebuildWithinHours(site.rebuildWithinHours, path.join(dataDir, "site.json"));
   const sections = readJson<SectionSetting[]>(path.join(dataDir, "sections.json"));
   const editions = readEditions(dataDir, site, sections);
-  checkSectionKeys(sections, editions, path.join(dataDir, "sections.json"));
+  checkSectionKeys(sections, editions, path.join(dataDir, "sections.json"), reservedSegments);
   return { site, sections, editions };
 }

@@ -5,7 +5,9 @@ import { createUrlMaker } from "../urls/site-urls.ts";
 import { buildFeeds } from "./feed-data.ts";
 import { renderAtom } from "./atom.ts";
 import { renderJsonFeed } from "./json-feed.ts";
-import { buildNewsSitemap, buildRobotsTxt, buildSitemapFiles, sitemapEntries } from "../sitemaps/sitemaps.ts";
+import { buildNewsSitemap, buildRobotsTxt, buildSitemapFiles } from "../sitemaps/sitemaps.ts";
+import { sitemapPages } from "../pages/registry.ts";
+import type { AnyPageType } from "../pages/page-type.ts";
 
 /** A file the site publishes for machines: a feed, a sitemap, robots.txt. */
 export interface MachineFile {
@@ -14,13 +16,16 @@ export interface MachineFile {
 }
 
 /**
- * Feeds (Atom and JSON Feed, site-wide and per section), sitemaps and robots.txt, made once per
- * build as strings; `src/pages/machine-files.njk` writes each to its URL.
+ * Feeds (Atom and JSON Feed, site-wide and per section), sitemaps of the registry's pages and
+ * robots.txt, made once per build as strings and written by Eleventy, one page of a virtual
+ * template each. Their list is that template's data, not global data: pages are keyed by the
+ * global data, and every new story changes the sitemap.
  */
-export function syndicationPlugin(eleventyConfig: EleventyConfig, options: { env: BuildEnv; source: NewsroomSource; siteUrl: string }): void {
-  const { env, source, siteUrl } = options;
-  eleventyConfig.addGlobalData("machineFiles", async (): Promise<MachineFile[]> => {
-    const { newsroom, settings, bodyHtml } = await source.load();
+export function syndicationPlugin(eleventyConfig: EleventyConfig, options: { env: BuildEnv; source: NewsroomSource; siteUrl: string; types: readonly AnyPageType[] }): void {
+  const { env, source, siteUrl, types } = options;
+  const machineFiles = async (): Promise<MachineFile[]> => {
+    const build = await source.load();
+    const { newsroom, settings, bodyHtml } = build;
     const { site } = settings;
     const url = createUrlMaker(siteUrl, env.pathPrefix);
     const files: MachineFile[] = [];
@@ -30,7 +35,7 @@ export function syndicationPlugin(eleventyConfig: EleventyConfig, options: { env
         files.push({ url: `${feed.path}feed.json`, body: renderJsonFeed(feed) });
       }
     }
-    for (const file of buildSitemapFiles(sitemapEntries(newsroom), url)) files.push({ url: file.path, body: file.body });
+    for (const file of buildSitemapFiles(sitemapPages(build, types), url)) files.push({ url: file.path, body: file.body });
     // Only when some article is recent enough: an empty news sitemap is invalid.
     const newsSitemap = buildNewsSitemap(newsroom, env.now, url, site.rebuildWithinHours);
     if (newsSitemap !== undefined) files.push({ url: "/news-sitemap.xml", body: newsSitemap });
@@ -38,5 +43,15 @@ export function syndicationPlugin(eleventyConfig: EleventyConfig, options: { env
     const sitemaps = ["/sitemap.xml", "/news-sitemap.xml"].filter((path) => files.some((file) => file.url === path));
     files.push({ url: "/robots.txt", body: buildRobotsTxt(url, sitemaps) });
     return files;
+  };
+  eleventyConfig.addTemplate("broadsheet-machine-files.11ty.js", {
+    data: async () => ({
+      pagination: { data: "machineFiles", size: 1, alias: "file" },
+      permalink: (data: { file: MachineFile }) => data.file.url,
+      eleventyExcludeFromCollections: true,
+      machineFiles: await machineFiles(),
+    }),
+    // Each file ends with a line break, as text files do.
+    render: (data: { file: MachineFile }) => `${data.file.body}\n`,
   });
 }

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { Environment } from "nunjucks";
 import { checkInBackground, sha256, writeFileAtomically } from "../cache/integrity.ts";
 import { linkOrCopy } from "../cache/link-or-copy.ts";
 import { pruneUnused } from "../cache/prune.ts";
@@ -73,17 +72,17 @@ function isIntact(file: string, hash: string): boolean {
   }
 }
 
-/** A page's content template rendered inside the base layout, as Eleventy's `layout` would. */
-export function renderInLayout(environment: Environment, template: string, context: Record<string, unknown>): string {
-  const content = environment.render(template, context);
-  return environment.render("layouts/base.njk", { ...context, content });
-}
-
 /** One page to write: its URL, the hash of what it shows, and how to render it when not cached. */
 export interface CachedPage {
   url: string;
   key: string;
-  render(): string;
+  render(): string | Promise<string>;
+}
+
+/** Where a page's URL is written: `/china/` as `china/index.html`, `/404.html` as itself. */
+export function outputFileOf(outputDir: string, url: string): string {
+  const file = decodeURI(url);
+  return path.join(outputDir, file.endsWith(".html") ? file : path.join(file, "index.html"));
 }
 
 export interface WrittenPages {
@@ -126,7 +125,7 @@ export async function writeCachedPages(
       sinceYield = 0;
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const target = path.join(outputDir, decodeURI(page.url), "index.html");
+    const target = outputFileOf(outputDir, page.url);
     const folder = path.dirname(target);
     if (!folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
@@ -144,7 +143,7 @@ export async function writeCachedPages(
       }
     }
     if (hash === undefined) {
-      const bytes = Buffer.from(page.render());
+      const bytes = Buffer.from(await page.render());
       hash = contentHash(bytes);
       writeFileAtomically(path.join(cache, cachedPageName(page.key, hash)), bytes);
       hashByKey.set(page.key, hash);

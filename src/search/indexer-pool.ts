@@ -33,6 +33,9 @@ export function indexerCount(articles: number, cores: number): number {
   return cores >= 2 && articles <= 50_000 ? 2 : 1;
 }
 
+/** The site folder the search index is written to. */
+export const SEARCH_FOLDER = "pagefind";
+
 /**
  * Writes the search index into `siteDir/pagefind/`: one Pagefind bundle per shard, each kept in
  * `cacheDir/search/` under its `shardKey`, so an unchanged shard is linked, not rebuilt (once
@@ -99,7 +102,7 @@ export async function buildSearchIndex(
   for (const plan of plans) {
     (manifest.languages[plan.language] ??= []).unshift({ path: plan.path, newest: plan.newest, articles: plan.articles.length });
   }
-  const output = path.join(siteDir, "pagefind");
+  const output = path.join(siteDir, SEARCH_FOLDER);
   await mkdir(output, { recursive: true });
   await writeFile(path.join(output, "shards.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return { articles: articles.length, shards: plans.length, reused: cached.length - damaged.length, damaged, indexers: count, seconds: (performance.now() - started) / 1000 };

@@ -18,31 +18,6 @@ const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 const XHTML_NS = "http://www.w3.org/1999/xhtml";
 
-/**
- * Every public page of every edition: home, tag index, section and tag pages, articles (not
- * 404 or search). Articles with translations list them (and themselves) as alternates.
- */
-export function sitemapEntries(newsroom: Newsroom): SitemapEntry[] {
-  const newest = (items: { updated?: { iso: string }; published: { iso: string } }[]) => {
-    const first = items[0];
-    return first ? (first.updated ?? first.published).iso : undefined;
-  };
-  return newsroom.editions.flatMap((edition) => [
-    { path: edition.edition.prefix, lastmod: newest(edition.articles) },
-    { path: `${edition.edition.prefix}tags/`, lastmod: newest(edition.articles) },
-    ...edition.sectionPages.map((page) => ({ path: page.url, lastmod: newest(page.items) })),
-    ...edition.tagPages.map((page) => ({ path: page.url, lastmod: newest(page.items) })),
-    ...edition.articles.map((article) => ({
-      path: article.url,
-      lastmod: (article.updated ?? article.published).iso,
-      alternates:
-        article.translations.length > 0
-          ? [{ hreflang: article.edition.htmlLang, path: article.url }, ...article.translations.map((translation) => ({ hreflang: translation.htmlLang, path: translation.url }))]
-          : undefined,
-    })),
-  ]);
-}
-
 function urlset(entries: SitemapEntry[], url: (path: string) => string): string {
   const root = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", { xmlns: SITEMAP_NS, "xmlns:xhtml": XHTML_NS });
   for (const entry of entries) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkSiteUrl, normalizePathPrefix, readBuildEnv } from "../../src/config/build-env.ts";
 import { givenHeapLimitMb, heapLimitMb } from "../../src/config/heap-limit.ts";
 import { checkRebuildWithinHours, checkSectionKeys, readSettings } from "../../src/config/site-settings.ts";
+import { PAGE_TYPES, pageSegments } from "../../src/pages/registry.ts";
 import { projectRoot } from "../helpers/site.ts";
 import path from "node:path";
 
@@ -209,15 +210,23 @@ describe("normalizePathPrefix", () => {
 describe("checkSectionKeys", () => {
   const editions = readSettings(path.join(projectRoot, "_data")).editions;
   const section = (key: string) => ({ key, label: key, description: "" });
+  const reserved = pageSegments(PAGE_TYPES);
 
   it("accepts the demo's sections", () => {
-    expect(() => checkSectionKeys([section("china"), section("sci-tech")], editions, "_data/sections.json")).not.toThrow();
+    expect(() => checkSectionKeys([section("china"), section("sci-tech")], editions, "_data/sections.json", reserved)).not.toThrow();
+  });
+
+  it("takes the reserved segments from the page registry: each page type's own", () => {
+    expect(reserved).toEqual(expect.arrayContaining(["tags", "search", "page", "404.html"]));
+    // A page type added to the registry reserves its segment with no other edit.
+    const archive = { ...PAGE_TYPES[0]!, kind: "archive", segments: ["archive"] };
+    expect(() => checkSectionKeys([section("archive")], editions, "_data/sections.json", pageSegments([...PAGE_TYPES, archive]))).toThrow(/"archive" is a folder the site writes itself/);
   });
 
   it("refuses a key the site uses for its own pages, an edition's folder, a repeat or a non-slug, naming the file", () => {
-    expect(() => checkSectionKeys([section("search")], editions, "_data/sections.json")).toThrow('_data/sections.json: section key "search" is a folder the site writes itself');
-    expect(() => checkSectionKeys([section("zh")], editions, "_data/sections.json")).toThrow(/"zh" is a folder the site writes itself/);
-    expect(() => checkSectionKeys([section("world"), section("world")], editions, "_data/sections.json")).toThrow(/"world" is used by another section/);
-    expect(() => checkSectionKeys([section("World News")], editions, "_data/sections.json")).toThrow(/not a lowercase slug/);
+    expect(() => checkSectionKeys([section("search")], editions, "_data/sections.json", reserved)).toThrow('_data/sections.json: section key "search" is a folder the site writes itself');
+    expect(() => checkSectionKeys([section("zh")], editions, "_data/sections.json", reserved)).toThrow(/"zh" is a folder the site writes itself/);
+    expect(() => checkSectionKeys([section("world"), section("world")], editions, "_data/sections.json", reserved)).toThrow(/"world" is used by another section/);
+    expect(() => checkSectionKeys([section("World News")], editions, "_data/sections.json", reserved)).toThrow(/not a lowercase slug/);
   });
 });
