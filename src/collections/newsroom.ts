@@ -1,4 +1,4 @@
-import type { Article, ArticleLink } from "../content/articles.ts";
+import type { Article, ArticleLink } from "../content/article-model.ts";
 import type { PageMeta } from "../content/page-meta.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { SectionSetting } from "../config/site-data.ts";

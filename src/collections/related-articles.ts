@@ -1,4 +1,4 @@
-import type { Article, RelatedLink } from "../content/articles.ts";
+import type { Article, RelatedLink } from "../content/article-model.ts";
 import { tagKey } from "../slugs/slugs.ts";
 
 export interface RelatedOptions {

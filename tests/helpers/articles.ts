@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import { createParseContext, parseArticle, type Article } from "../../src/content/articles.ts";
+import { createParseContext, parseArticle } from "../../src/content/parse-article.ts";
+import type { Article } from "../../src/content/article-model.ts";
 import { readSettings } from "../../src/config/site-settings.ts";
 import { createMarkdown } from "../../src/markdown/markdown.ts";
 import path from "node:path";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeRelatedArticles } from "../../src/collections/related-articles.ts";
 import { compareNewestFirst } from "../../src/collections/newsroom.ts";
-import type { Article } from "../../src/content/articles.ts";
+import type { Article } from "../../src/content/article-model.ts";
 import { makeArticle } from "../helpers/articles.ts";
 
 const day = (n: number) => `2025-05-${String(n).padStart(2, "0")}T10:00:00+08:00`;
