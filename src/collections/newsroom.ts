@@ -106,7 +106,7 @@ export function paginate(
   const pages: ListPage[] = [];
   for (let number = 1; number <= pageCount; number++) {
     const url = urlOf(number);
-    const suffix = number > 1 ? fillText(base.edition.ui.pageTitleSuffix!, { page: number, pages: pageCount }) : "";
+    const suffix = number > 1 ? fillText(base.edition.ui.pageTitleSuffix, { page: number, pages: pageCount }) : "";
     pages.push({
       edition: base.edition,
       kind: base.kind,
@@ -227,7 +227,7 @@ export function buildEditionNewsroom(published: Article[], settings: Settings, e
       kind: "tag",
       key: tag.key,
       heading: tag.label,
-      description: fillText(edition.ui.tagDescription!, { tag: tag.label, site: edition.name }),
+      description: fillText(edition.ui.tagDescription, { tag: tag.label, site: edition.name }),
       url: tag.url,
       edition,
     }),
@@ -244,9 +244,9 @@ export function buildEditionNewsroom(published: Article[], settings: Settings, e
     sectionPages,
     tags,
     tagPages,
-    searchPage: { edition, lang: edition.lang, url: searchUrl, meta: { title: edition.ui.search!, description: edition.ui.searchDescription!, path: searchUrl, type: "website" } },
+    searchPage: { edition, lang: edition.lang, url: searchUrl, meta: { title: edition.ui.search, description: edition.ui.searchDescription, path: searchUrl, type: "website" } },
     homeMeta: { title: "", description: edition.description, path: edition.prefix, type: "website" },
-    tagIndexMeta: { title: edition.ui.allTags!, description: edition.ui.allTagsDescription!, path: `${edition.prefix}tags/`, type: "website" },
+    tagIndexMeta: { title: edition.ui.allTags, description: edition.ui.allTagsDescription, path: `${edition.prefix}tags/`, type: "website" },
   };
 }
 
