@@ -1,5 +1,5 @@
 import type { Environment } from "nunjucks";
-import type { ListPage } from "../collections/newsroom.ts";
+import type { ListPage } from "../collections/pagination.ts";
 import { pageKey, renderInLayout, type CachedPage } from "./page-cache.ts";
 import type { SharedContext } from "./shared-context.ts";
 

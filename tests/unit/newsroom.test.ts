@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildNewsroom, pageWindow, paginate } from "../../src/collections/newsroom.ts";
+import { buildNewsroom } from "../../src/collections/newsroom.ts";
+import { pageWindow, paginate } from "../../src/collections/pagination.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
 
 const day = (n: number) => `2025-05-${String(n).padStart(2, "0")}T10:00:00+08:00`;
