@@ -1,4 +1,4 @@
-import type { Article } from "../content/article-model.ts";
+import type { Article } from "./published-article.ts";
 import type { PageMeta } from "../content/page-meta.ts";
 import { fillText, type Edition } from "../config/editions.ts";
 

@@ -1,4 +1,4 @@
-import type { Article } from "../content/article-model.ts";
+import type { ParsedArticle } from "../content/article-model.ts";
 import type { Edition } from "../config/editions.ts";
 import { tagKey, tagSlug } from "../slugs/slugs.ts";
 
@@ -24,7 +24,7 @@ export interface TagIndex {
   /** Each tag's articles, by key: their positions in the list indexed, so newest first. */
   positions: Map<string, number[]>;
   /** An article's tags, each once, in the order it gives them; one link object per tag, shared. */
-  linksOf: (article: Pick<Article, "rawTags">) => TagLink[];
+  linksOf: (article: Pick<ParsedArticle, "rawTags">) => TagLink[];
 }
 
 /**
@@ -32,7 +32,7 @@ export interface TagIndex {
  * index, never a nested loop over all articles). The label is the spelling used most, ties going
  * to the spelling used first, so a new article cannot rename an old tag.
  */
-export function indexTags(articles: ReadonlyArray<Pick<Article, "rawTags">>, edition: Edition): TagIndex {
+export function indexTags(articles: ReadonlyArray<Pick<ParsedArticle, "rawTags">>, edition: Edition): TagIndex {
   const positions = new Map<string, number[]>();
   const spellings = new Map<string, Map<string, number>>();
   articles.forEach((article, index) => {

@@ -4,7 +4,7 @@ import { findArticleFiles } from "./article-files.ts";
 import { decodeUtf8 } from "./clean-text.ts";
 import { excerpt, quote, type Problem } from "./problems.ts";
 import { parseArticle } from "./parse-article.ts";
-import type { Article, ParseContext } from "./article-model.ts";
+import type { ParsedArticle, ParseContext } from "./article-model.ts";
 
 /**
  * Reads every article under `dir`. Problems of all files are collected (never just the first),
@@ -14,9 +14,9 @@ export async function loadArticles(
   dir: string,
   context: ParseContext,
   cwd: string = process.cwd(),
-): Promise<{ articles: Article[]; problems: Problem[] }> {
+): Promise<{ articles: ParsedArticle[]; problems: Problem[] }> {
   const { files, skipped } = findArticleFiles(dir);
-  const articles: Article[] = [];
+  const articles: ParsedArticle[] = [];
   const problems: Problem[] = [];
   // Paths are shown as editors know them (articles/2025/02/x.md); outside the project, in full.
   const displayPathOf = (file: string) => {
@@ -58,7 +58,7 @@ export async function loadArticles(
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
   }
-  const byUrl = new Map<string, Article>();
+  const byUrl = new Map<string, ParsedArticle>();
   for (const article of articles) {
     const earlier = byUrl.get(article.url);
     if (earlier) {
@@ -73,7 +73,7 @@ export async function loadArticles(
     }
   }
   // Translations share a translationKey; within one language a key names one article.
-  const byTranslation = new Map<string, Article>();
+  const byTranslation = new Map<string, ParsedArticle>();
   for (const article of articles) {
     if (!article.translationKey) continue;
     const key = `${article.lang}\u0000${article.translationKey}`;

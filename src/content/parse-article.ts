@@ -12,7 +12,7 @@ import { formatDateline, formatShortDate, isoDateTime, urlDateParts } from "../d
 import { appendCredit, firstParagraphText } from "../markdown/markdown.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { Edition } from "../config/editions.ts";
-import type { Article, ArticleImage, DisplayDate, ParseContext, PublicationStatus } from "./article-model.ts";
+import type { ArticleImage, DisplayDate, ParseContext, ParsedArticle, PublicationStatus } from "./article-model.ts";
 
 export function createParseContext(settings: Settings, markdown: MarkdownIt, now: DateTime): ParseContext {
   const schema = createFrontMatterSchema({
@@ -43,7 +43,7 @@ export function renderArticleBody(markdown: MarkdownIt, text: string, credit: st
  * Bodies are most of an article's size, so a build holds none of them: at 100,000 articles that
  * is about a gigabyte. A file edited since it was read stops the build rather than mixing versions.
  */
-export function readArticleBody(markdown: MarkdownIt, article: Pick<Article, "filePath" | "sourcePath" | "sourceHash" | "credit">): string {
+export function readArticleBody(markdown: MarkdownIt, article: Pick<ParsedArticle, "filePath" | "sourcePath" | "sourceHash" | "credit">): string {
   const text = readFileSync(article.filePath, "utf8");
   if (hashText(text) !== article.sourceHash) throw new Error(`${article.sourcePath} changed while the site was being built; build again`);
   return renderArticleBody(markdown, text, article.credit);
@@ -63,7 +63,7 @@ export function parseArticle(
   text: string,
   context: ParseContext,
   filePath: string = displayPath,
-): { article?: Article; problems: Problem[] } {
+): { article?: ParsedArticle; problems: Problem[] } {
   const problems: Problem[] = [];
   const error = (field: string, reason: string) => problems.push({ file: displayPath, field, reason, severity: "error" });
   const hasErrors = () => problems.some((problem) => problem.severity === "error");
@@ -158,7 +158,7 @@ export function parseArticle(
   const url = `${sectionUrl}${year}/${month}/${slug}/`;
   const summary = fields.summary ?? firstParagraphText(context.markdown, parts.body);
   const status: PublicationStatus = fields.draft ? "draft" : fields.date > context.now ? "embargoed" : "published";
-  const article: Article = {
+  const article: ParsedArticle = {
     sourcePath: displayPath,
     filePath,
     sourceHash: hashText(text),
@@ -174,8 +174,6 @@ export function parseArticle(
     updated: fields.updated ? displayDate(fields.updated, edition) : undefined,
     correction: fields.correction,
     rawTags: fields.tags ?? [],
-    tags: [],
-    related: [],
     summary,
     credit: fields.credit,
     source: fields.source,
@@ -185,8 +183,6 @@ export function parseArticle(
     status,
     lang: edition.lang,
     edition,
-    translations: [],
-    defaultEditionUrl: url,
     translationKey: fields.translationKey,
     meta: { title: fields.title, description: summary, path: url, type: "article" },
   };

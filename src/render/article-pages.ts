@@ -1,5 +1,5 @@
 import type { Environment } from "nunjucks";
-import type { Article } from "../content/article-model.ts";
+import type { Article } from "../collections/published-article.ts";
 import { pageKey, renderInLayout, type CachedPage } from "./page-cache.ts";
 import type { SharedContext } from "./shared-context.ts";
 

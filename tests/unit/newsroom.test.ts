@@ -81,7 +81,7 @@ describe("buildNewsroom", () => {
 
 describe("paginate", () => {
   it("links previous and next pages", () => {
-    const items = Array.from({ length: 5 }, (_, index) => makeArticle(`p${index}`));
+    const items = buildNewsroom(Array.from({ length: 5 }, (_, index) => makeArticle(`p${index}`)), settings).articles;
     const pages = paginate(items, 2, { kind: "tag", key: "x", heading: "x", description: "", url: "/tags/x/", edition: settings.editions[0]! });
     expect(pages.map((page) => [page.url, page.previousUrl, page.nextUrl])).toEqual([
       ["/tags/x/", undefined, "/tags/x/page/2/"],
