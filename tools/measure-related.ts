@@ -6,7 +6,8 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { readSettings } from "../src/config/site-settings.ts";
 import { createMarkdown } from "../src/markdown/markdown.ts";
-import { createParseContext, loadArticles } from "../src/content/articles.ts";
+import { createParseContext } from "../src/content/parse-article.ts";
+import { loadArticles } from "../src/content/load-articles.ts";
 import { compareNewestFirst } from "../src/collections/newsroom.ts";
 import { computeRelatedArticles } from "../src/collections/related-articles.ts";
 

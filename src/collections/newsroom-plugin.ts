@@ -4,7 +4,10 @@ import type { BuildEnv } from "../config/build-env.ts";
 import { readSettings, type Settings } from "../config/site-settings.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
 import { buildNewsroom, type Newsroom } from "./newsroom.ts";
-import { createParseContext, loadArticles, readArticleBody, type Article } from "../content/articles.ts";
+import { createParseContext, readArticleBody } from "../content/parse-article.ts";
+import { loadArticles } from "../content/load-articles.ts";
+import type { ParsedArticle } from "../content/article-model.ts";
+import type { Article } from "./published-article.ts";
 import { ArticleContractError, formatProblem, type Problem } from "../content/problems.ts";
 import { isoDateTime } from "../dates/dates.ts";
 import { prepareArticleImages } from "../images/article-images.ts";
@@ -33,15 +36,16 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<N
   const context = createParseContext(settings, createMarkdown(env.pathPrefix), env.now);
   const { articles, problems } = await loadArticles(env.articlesDir, context);
   if (problems.some((problem) => problem.severity === "error")) throw new ArticleContractError(problems);
-  const heldBack = (article: Article) => article.status !== "published";
+  const heldBack = (article: ParsedArticle) => article.status !== "published";
   const embargoed = articles.filter((article) => article.status === "embargoed");
   const nextEmbargoLift = embargoed
     .map((article) => article.publishedAt)
     .sort((a, b) => a.toMillis() - b.toMillis())[0];
   const visible = env.includeDrafts ? articles : articles.filter((article) => !heldBack(article));
   // Image URLs are part of the article (pages, feeds, search results), so they are settled here.
-  await prepareArticleImages(visible, env.cacheDir);
-  const newsroom = buildNewsroom(visible, settings);
+  const responsiveImages = await prepareArticleImages(visible, env.cacheDir);
+  // The published articles are new objects; the parsed ones are dropped when this returns.
+  const newsroom = buildNewsroom(visible, settings, responsiveImages);
   return {
     newsroom,
     settings,

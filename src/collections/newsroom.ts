@@ -1,61 +1,18 @@
-import type { Article, ArticleLink } from "../content/articles.ts";
-import type { PageMeta } from "../content/page-meta.ts";
+import path from "node:path";
+import type { ArticleLink, ParsedArticle, RelatedLink } from "../content/article-model.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { SectionSetting } from "../config/site-data.ts";
 import { fillText, type Edition } from "../config/editions.ts";
-import { tagKey, tagSlug } from "../slugs/slugs.ts";
+import type { ResponsiveImage } from "../images/article-images.ts";
 import { computeRelatedArticles, relatedLink } from "./related-articles.ts";
-
-/** A link to one page of a paginated list. */
-export interface PageLink {
-  number: number;
-  url: string;
-  current: boolean;
-  /** True when numbers were skipped before this one. */
-  afterGap: boolean;
-}
-
-/** One page of a section or tag listing, chunked once per build. */
-export interface ListPage {
-  edition: Edition;
-  kind: "section" | "tag";
-  key: string;
-  heading: string;
-  description: string;
-  url: string;
-  pageNumber: number;
-  pageCount: number;
-  total: number;
-  items: Article[];
-  previousUrl?: string;
-  nextUrl?: string;
-  /** A window of page numbers around the current one (first and last always), so lists of
-   * thousands of pages stay small; a gap between numbers is drawn as an ellipsis. */
-  pageLinks: PageLink[];
-  meta: PageMeta;
-}
-
-/** A tag as the index of all tags shows it. */
-export interface TagSummary {
-  key: string;
-  label: string;
-  slug: string;
-  url: string;
-  count: number;
-}
+import { paginate, type ListPage } from "./pagination.ts";
+import type { Article, Translation } from "./published-article.ts";
+import { indexTags, type TagSummary } from "./tags.ts";
 
 export interface SectionSummary extends SectionSetting {
   url: string;
   count: number;
   latest: Article[];
-}
-
-/** A search page: one per language the articles are written in (Pagefind indexes each apart). */
-export interface SearchPage {
-  edition: Edition;
-  lang: string;
-  url: string;
-  meta: PageMeta;
 }
 
 /** One edition's newsroom: its articles, front page, sections and tags. */
@@ -69,9 +26,6 @@ export interface EditionNewsroom {
   sectionPages: ListPage[];
   tags: TagSummary[];
   tagPages: ListPage[];
-  searchPage: SearchPage;
-  homeMeta: PageMeta;
-  tagIndexMeta: PageMeta;
 }
 
 /**
@@ -84,136 +38,96 @@ export interface Newsroom {
   editions: EditionNewsroom[];
   sectionPages: ListPage[];
   tagPages: ListPage[];
-  searchPages: SearchPage[];
 }
 
 /** Newest first; ties broken by URL so every build orders them the same way. */
-export function compareNewestFirst(a: Article, b: Article): number {
+export function compareNewestFirst(a: Pick<ParsedArticle, "publishedAt" | "url">, b: Pick<ParsedArticle, "publishedAt" | "url">): number {
   return b.publishedAt.toMillis() - a.publishedAt.toMillis() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
-/**
- * Splits a list into pages of `pageSize`: page 1 at `baseUrl`, then `baseUrl/page/N/`.
- * An empty list still gets one (empty) page so its URL never 404s.
- */
-export function paginate(
-  items: Article[],
-  pageSize: number,
-  base: { kind: ListPage["kind"]; key: string; heading: string; description: string; url: string; edition: Edition },
-): ListPage[] {
-  const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
-  const urlOf = (number: number) => (number === 1 ? base.url : `${base.url}page/${number}/`);
-  const pages: ListPage[] = [];
-  for (let number = 1; number <= pageCount; number++) {
-    const url = urlOf(number);
-    const suffix = number > 1 ? fillText(base.edition.ui.pageTitleSuffix!, { page: number, pages: pageCount }) : "";
-    pages.push({
-      edition: base.edition,
-      kind: base.kind,
-      key: base.key,
-      heading: base.heading,
-      description: base.description,
-      url,
-      pageNumber: number,
-      pageCount,
-      total: items.length,
-      items: items.slice((number - 1) * pageSize, number * pageSize),
-      previousUrl: number > 1 ? urlOf(number - 1) : undefined,
-      nextUrl: number < pageCount ? urlOf(number + 1) : undefined,
-      pageLinks: pageWindow(number, pageCount).map((shown, index, all) => ({
-        number: shown,
-        url: urlOf(shown),
-        current: shown === number,
-        afterGap: index > 0 && shown - all[index - 1]! > 1,
-      })),
-      meta: { title: `${base.heading}${suffix}`, description: base.description, path: url, type: "website" },
-    });
-  }
-  return pages;
+const linkTo = (article: ParsedArticle): ArticleLink => ({ title: article.title, url: article.url });
+
+/** An article's links to the same story in the other editions. */
+interface Translations {
+  translations: readonly Translation[];
+  defaultEditionUrl: string;
 }
 
-/**
- * Page numbers to link from page `current`: the first, the last and two either side.
- * @example pageWindow(6, 20) // [1, 4, 5, 6, 7, 8, 20]
- */
-export function pageWindow(current: number, pageCount: number): number[] {
-  const shown = new Set([1, pageCount]);
-  for (let n = Math.max(1, current - 2); n <= Math.min(pageCount, current + 2); n++) shown.add(n);
-  return [...shown].sort((a, b) => a - b);
+/** What an edition's articles take from outside the edition: from the other editions and from the image step. */
+export interface FromOutside {
+  /** By article, for those with translations in this build. */
+  translations: ReadonlyMap<ParsedArticle, Translations>;
+  /** By resolved image file (`prepareArticleImages`). */
+  responsiveImages: ReadonlyMap<string, ResponsiveImage>;
 }
 
-const linkTo = (article: Article | undefined): ArticleLink | undefined =>
-  article ? { title: article.title, url: article.url } : undefined;
+const NO_TRANSLATIONS: readonly Translation[] = Object.freeze([]);
+const NOTHING_FROM_OUTSIDE: FromOutside = { translations: new Map(), responsiveImages: new Map() };
 
 /**
- * Builds one edition's newsroom from its published articles: sorted once, grouped by section
+ * Builds one edition's newsroom from the parsed articles it publishes: sorted once, grouped by section
  * and by tag in one pass each (an inverted index, never a nested loop over all articles).
+ * What each article takes from the others is worked out first, by position in the sorted list;
+ * then each published article is made once, and every list holds those same objects. The
+ * parsed articles are only read.
  */
-export function buildEditionNewsroom(published: Article[], settings: Settings, edition: Edition): EditionNewsroom {
+export function buildEditionNewsroom(
+  parsed: readonly ParsedArticle[],
+  settings: Settings,
+  edition: Edition,
+  fromOutside: FromOutside = NOTHING_FROM_OUTSIDE,
+): EditionNewsroom {
   const { site } = settings;
-  const articles = [...published].sort(compareNewestFirst);
+  const sorted = [...parsed].sort(compareNewestFirst);
 
-  // Tags: one entry per key (an inverted index, newest first); the label is the spelling used
-  // most, ties going to the spelling used first, so a new article cannot rename an old tag.
-  const tagArticles = new Map<string, Article[]>();
-  const spellings = new Map<string, Map<string, number>>();
-  for (const article of articles) {
-    for (const key of new Set(article.rawTags.map(tagKey))) {
-      const list = tagArticles.get(key) ?? [];
-      list.push(article);
-      tagArticles.set(key, list);
-    }
-  }
-  for (let index = articles.length - 1; index >= 0; index--) {
-    for (const raw of new Set(articles[index]!.rawTags)) {
-      const key = tagKey(raw);
-      const counts = spellings.get(key) ?? new Map<string, number>();
-      const label = raw.normalize("NFC").trim().replace(/\s+/g, " ");
-      counts.set(label, (counts.get(label) ?? 0) + 1);
-      spellings.set(key, counts);
-    }
-  }
-  const usedSlugs = new Set<string>();
-  const tags: TagSummary[] = [...tagArticles.keys()].sort().map((key) => {
-    const label = [...spellings.get(key)!].sort((a, b) => b[1] - a[1])[0]![0]; // stable: first used wins ties
-    // Distinct tags whose words match (`c plus plus` and `C++`) get numbered URLs, in key order.
-    let slug = tagSlug(key);
-    for (let n = 2; usedSlugs.has(slug); n++) slug = `${tagSlug(key)}-${n}`;
-    usedSlugs.add(slug);
-    return { key, label, slug, url: `${edition.prefix}tags/${slug}/`, count: tagArticles.get(key)!.length };
-  });
-  tags.sort((a, b) => a.label.localeCompare(b.label, edition.locale) || (a.key < b.key ? -1 : 1));
-  const tagByKey = new Map(tags.map((tag) => [tag.key, tag]));
-  for (const article of articles) {
-    const keys = [...new Set(article.rawTags.map(tagKey))];
-    article.tags = keys.map((key) => ({ label: tagByKey.get(key)!.label, url: tagByKey.get(key)!.url }));
-  }
+  const tagIndex = indexTags(sorted, edition);
 
-  for (const [article, related] of computeRelatedArticles(articles)) article.related = related.map(relatedLink);
+  // One link object per article, shared by every list of Recommended Reading that shows it.
+  const relatedLinks = new Map<ParsedArticle, RelatedLink>(sorted.map((article) => [article, relatedLink(article)]));
+  const related = computeRelatedArticles(sorted);
 
-  const bySection = new Map<string, Article[]>(edition.sections.map((section) => [section.key, []]));
-  for (const article of articles) bySection.get(article.sectionKey)!.push(article);
-  for (const list of bySection.values()) {
-    // `articles` is newest first, so in a section the previous story is the next one in the list.
-    list.forEach((article, index) => {
-      article.next = linkTo(list[index - 1]);
-      article.previous = linkTo(list[index + 1]);
+  // Each section's articles, as positions in `sorted` (so newest first).
+  const sectionPositions = new Map<string, number[]>(edition.sections.map((section) => [section.key, []]));
+  sorted.forEach((article, index) => sectionPositions.get(article.sectionKey)!.push(index));
+  const previous: Array<ArticleLink | undefined> = [];
+  const next: Array<ArticleLink | undefined> = [];
+  for (const positions of sectionPositions.values()) {
+    // Newest first, so in a section the previous story is the next one in the list.
+    const links = positions.map((index) => linkTo(sorted[index]!));
+    positions.forEach((index, at) => {
+      next[index] = links[at - 1];
+      previous[index] = links[at + 1];
     });
   }
+
+  const articles = sorted.map((article, index): Article => {
+    const translated = fromOutside.translations.get(article);
+    const responsive = article.image && fromOutside.responsiveImages.get(path.resolve(article.image.file));
+    return {
+      ...article,
+      tags: tagIndex.linksOf(article),
+      related: related.get(article)!.map((other) => relatedLinks.get(other)!),
+      next: next[index],
+      previous: previous[index],
+      translations: translated?.translations ?? NO_TRANSLATIONS,
+      defaultEditionUrl: translated?.defaultEditionUrl ?? article.url,
+      image: article.image && responsive ? { ...article.image, responsive } : article.image,
+    };
+  });
+  const inSection = (key: string) => sectionPositions.get(key)!.map((index) => articles[index]!);
 
   const lead = articles[0];
   const sections: SectionSummary[] = edition.sections.map((section) => ({
     ...section,
     url: `${edition.prefix}${section.key}/`,
-    count: bySection.get(section.key)!.length,
+    count: sectionPositions.get(section.key)!.length,
     // The lead story already heads the home page; its section block shows the next ones.
-    latest: bySection
-      .get(section.key)!
+    latest: inSection(section.key)
       .filter((article) => article !== lead)
       .slice(0, site.homeLatestPerSection),
   }));
   const sectionPages = sections.flatMap((section) =>
-    paginate(bySection.get(section.key)!, site.pageSize, {
+    paginate(inSection(section.key), site.pageSize, {
       kind: "section",
       key: section.key,
       heading: section.label,
@@ -222,19 +136,16 @@ export function buildEditionNewsroom(published: Article[], settings: Settings, e
       edition,
     }),
   );
-  const tagPages = tags.flatMap((tag) =>
-    paginate(tagArticles.get(tag.key)!, site.pageSize, {
+  const tagPages = tagIndex.tags.flatMap((tag) =>
+    paginate(tagIndex.positions.get(tag.key)!.map((index) => articles[index]!), site.pageSize, {
       kind: "tag",
       key: tag.key,
       heading: tag.label,
-      description: fillText(edition.ui.tagDescription!, { tag: tag.label, site: edition.name }),
+      description: fillText(edition.ui.tagDescription, { tag: tag.label, site: edition.name }),
       url: tag.url,
       edition,
     }),
   );
-  // Each edition searches its own language's index (Pagefind picks it from <html lang>, and
-  // segments Chinese): /search/ and /zh/search/.
-  const searchUrl = `${edition.prefix}search/`;
   return {
     edition,
     articles,
@@ -242,45 +153,56 @@ export function buildEditionNewsroom(published: Article[], settings: Settings, e
     latest: articles.slice(1, 6),
     sections,
     sectionPages,
-    tags,
+    tags: tagIndex.tags,
     tagPages,
-    searchPage: { edition, lang: edition.lang, url: searchUrl, meta: { title: edition.ui.search!, description: edition.ui.searchDescription!, path: searchUrl, type: "website" } },
-    homeMeta: { title: "", description: edition.description, path: edition.prefix, type: "website" },
-    tagIndexMeta: { title: edition.ui.allTags!, description: edition.ui.allTagsDescription!, path: `${edition.prefix}tags/`, type: "website" },
   };
 }
 
 /**
- * Builds every edition's newsroom from the articles this build publishes, then links each
- * article to its translations (articles of other editions with the same `translationKey`).
+ * Builds every edition's newsroom from the articles this build publishes, each article linked
+ * to its translations (articles of other editions with the same `translationKey`) and given the
+ * responsive versions of its image (`prepareArticleImages`, by resolved file). The parsed
+ * articles are only read; the published ones are new objects, made once each.
  */
-export function buildNewsroom(published: Article[], settings: Settings): Newsroom {
-  const editions = settings.editions.map((edition) =>
-    buildEditionNewsroom(
-      published.filter((article) => article.lang === edition.lang),
-      settings,
-      edition,
-    ),
-  );
-  const byKey = new Map<string, Article[]>();
-  for (const article of published) {
+export function buildNewsroom(
+  parsed: readonly ParsedArticle[],
+  settings: Settings,
+  responsiveImages: ReadonlyMap<string, ResponsiveImage> = new Map(),
+): Newsroom {
+  const byKey = new Map<string, ParsedArticle[]>();
+  for (const article of parsed) {
     if (!article.translationKey) continue;
-    byKey.set(article.translationKey, [...(byKey.get(article.translationKey) ?? []), article]);
+    const group = byKey.get(article.translationKey) ?? [];
+    group.push(article);
+    byKey.set(article.translationKey, group);
   }
+  const editionOrder = (article: ParsedArticle) => settings.editions.findIndex((edition) => edition.lang === article.lang);
+  const translations = new Map<ParsedArticle, Translations>();
   for (const group of byKey.values()) {
+    const defaultEditionUrl = group.find((other) => other.edition.isDefault)?.url;
+    const inEditionOrder = [...group].sort((a, b) => editionOrder(a) - editionOrder(b));
+    const links = new Map<ParsedArticle, Translation>(
+      group.map((other) => [other, { lang: other.lang, htmlLang: other.edition.htmlLang, url: other.url, title: other.title, editionName: other.edition.name }]),
+    );
     for (const article of group) {
-      article.translations = group
-        .filter((other) => other !== article)
-        .sort((a, b) => settings.editions.findIndex((edition) => edition.lang === a.lang) - settings.editions.findIndex((edition) => edition.lang === b.lang))
-        .map((other) => ({ lang: other.lang, htmlLang: other.edition.htmlLang, url: other.url, title: other.title, editionName: other.edition.name }));
-      article.defaultEditionUrl = group.find((other) => other.edition.isDefault)?.url ?? article.url;
+      translations.set(article, {
+        translations: inEditionOrder.filter((other) => other !== article).map((other) => links.get(other)!),
+        defaultEditionUrl: defaultEditionUrl ?? article.url,
+      });
     }
   }
+  const editions = settings.editions.map((edition) =>
+    buildEditionNewsroom(
+      parsed.filter((article) => article.lang === edition.lang),
+      settings,
+      edition,
+      { translations, responsiveImages },
+    ),
+  );
   return {
     articles: editions.flatMap((edition) => edition.articles).sort(compareNewestFirst),
     editions,
     sectionPages: editions.flatMap((edition) => edition.sectionPages),
     tagPages: editions.flatMap((edition) => edition.tagPages),
-    searchPages: editions.map((edition) => edition.searchPage),
   };
 }

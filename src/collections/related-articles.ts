@@ -1,4 +1,4 @@
-import type { Article, RelatedLink } from "../content/articles.ts";
+import type { ParsedArticle, RelatedLink } from "../content/article-model.ts";
 import { tagKey } from "../slugs/slugs.ts";
 
 export interface RelatedOptions {
@@ -13,6 +13,9 @@ export interface RelatedOptions {
 
 export const DEFAULT_RELATED_OPTIONS: RelatedOptions = { limit: 12, tagWindow: 60, sectionWindow: 6 };
 
+/** What the ranking reads of an article: parsed articles are ranked before any is published. */
+type Ranked = Pick<ParsedArticle, "publishedAt" | "sectionKey" | "rawTags">;
+
 const DAY = 86_400_000;
 /** A shared section counts as much as a shared tag used by about a third of the articles. */
 const SECTION_WEIGHT = 1;
@@ -26,7 +29,7 @@ const RECENCY_WEIGHT = 0.5;
  * section, plus a little for closeness in time; ties go to the newer article, then the URL.
  * `articles` must be newest first (ties by URL) and contain only what this build publishes.
  */
-export function computeRelatedArticles(articles: readonly Article[], options: RelatedOptions = DEFAULT_RELATED_OPTIONS): Map<Article, Article[]> {
+export function computeRelatedArticles<T extends Ranked>(articles: readonly T[], options: RelatedOptions = DEFAULT_RELATED_OPTIONS): Map<T, T[]> {
   const total = articles.length;
   // Articles are numbered in their newest-first order, so a lower number wins a tie: newer, then URL.
   const millis = Float64Array.from(articles, (article) => article.publishedAt.toMillis());
@@ -54,7 +57,7 @@ export function computeRelatedArticles(articles: readonly Article[], options: Re
   // Scratch space reused for every article: scores by number, and which numbers were touched.
   const scores = new Float64Array(total);
   const seenBy = new Int32Array(total).fill(-1);
-  const related = new Map<Article, Article[]>();
+  const related = new Map<T, T[]>();
   for (let index = 0; index < total; index++) {
     const touched: number[] = [];
     const add = (other: number, weight: number) => {
@@ -96,6 +99,6 @@ export function computeRelatedArticles(articles: readonly Article[], options: Re
 }
 
 /** The link an article page shows for a related article. */
-export function relatedLink(article: Article): RelatedLink {
+export function relatedLink(article: Pick<ParsedArticle, "title" | "url" | "sectionLabel" | "published">): RelatedLink {
   return { title: article.title, url: article.url, sectionLabel: article.sectionLabel, date: { iso: article.published.iso, short: article.published.short } };
 }

@@ -2,8 +2,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { SectionSetting, SiteSettings } from "./site-data.ts";
 
-/** The interface words of an edition (`_data/ui.json`, or an edition's `ui`). */
-export type UiStrings = Record<string, string>;
+/**
+ * The interface words of an edition (`_data/ui.json`, or an edition's `ui`), typed from
+ * `ui.json` itself so a new word is known to the code as soon as it is added there;
+ * `readEditions` checks that every other edition gives each of them.
+ */
+export type UiStrings = typeof import("../../_data/ui.json");
 
 export interface FooterSettings {
   statementTitle: string;

@@ -19,11 +19,11 @@ export interface ResponsiveImage {
 }
 
 /**
- * What image processing reads and fills of an article (an `Article` is one): the source file,
- * and the responsive versions made of it. Structural, so this module knows nothing of articles.
+ * What image processing reads of an article (a parsed article is one): its image's source file.
+ * Structural, so this module knows nothing of articles.
  */
 export interface WithImage {
-  image?: { file: string; responsive?: ResponsiveImage };
+  readonly image?: { readonly file: string };
 }
 
 /** Where generated images are served from; they are kept between builds in `{cacheDir}/images`. */
@@ -86,9 +86,10 @@ export async function responsiveImage(sourceFile: string, outputDir: string): Pr
 /**
  * Makes the responsive versions of every image the build publishes, into a cache kept between
  * builds (`{cacheDir}/images`), before any page renders (called while the newsroom loads). Each
- * source file is made once, however many articles show it.
+ * source file is made once, however many articles show it. Returns them by resolved source file
+ * (`path.resolve(image.file)`); the articles are only read.
  */
-export async function prepareArticleImages(articles: readonly WithImage[], cacheDir: string): Promise<void> {
+export async function prepareArticleImages(articles: readonly WithImage[], cacheDir: string): Promise<Map<string, ResponsiveImage>> {
   const imageCache = path.join(cacheDir, "images");
   const made = new Map<string, Promise<{ image: ResponsiveImage; damage?: string }>>();
   for (const article of articles) {
@@ -105,10 +106,8 @@ export async function prepareArticleImages(articles: readonly WithImage[], cache
       if (damage) damaged.push(`${shown.startsWith("..") ? source : shown} (${damage})`);
     }),
   );
-  for (const article of articles) {
-    if (article.image) article.image.responsive = images.get(path.resolve(article.image.file));
-  }
   if (damaged.length > 0) {
     console.warn(`[broadsheet] warning: ${damaged.length} damaged cache entr${damaged.length === 1 ? "y" : "ies"} rebuilt: the cached images of ${damaged.join(", ")} were made again.`);
   }
+  return images;
 }

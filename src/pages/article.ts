@@ -1,4 +1,4 @@
-import type { Article } from "../content/articles.ts";
+import type { Article } from "../collections/published-article.ts";
 import type { PageType, PageView } from "./page-type.ts";
 
 export interface ArticleView extends PageView {

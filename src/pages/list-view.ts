@@ -1,4 +1,4 @@
-import type { ListPage } from "../collections/newsroom.ts";
+import type { ListPage } from "../collections/pagination.ts";
 import type { Page, PageHead, PageView } from "./page-type.ts";
 import { newestChange } from "./page-type.ts";
 import { teaserOf, type Teaser } from "./teaser.ts";

@@ -2,7 +2,7 @@ import type { Edition } from "../config/editions.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { PageMeta } from "../content/page-meta.ts";
 import type { Newsroom } from "../collections/newsroom.ts";
-import type { Article } from "../content/articles.ts";
+import type { Article } from "../collections/published-article.ts";
 
 /** What a build knows when it lists its pages: the newsroom, the settings, and how to read a body. */
 export interface SiteModel {

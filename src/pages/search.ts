@@ -20,7 +20,7 @@ export const searchPages: PageType<SearchView> = {
         url,
         view: {
           edition,
-          meta: { title: edition.ui.search!, description: edition.ui.searchDescription!, path: url, type: "website" },
+          meta: { title: edition.ui.search, description: edition.ui.searchDescription, path: url, type: "website" },
           // Pagefind compiles its WebAssembly engine: the search page's policy allows that.
           head: { policy: "search", scripts: ["/assets/js/search-page.js"], hideSearchForm: true },
           searchPage: { url, lang: edition.lang },

@@ -1,4 +1,4 @@
-import type { TagSummary } from "../collections/newsroom.ts";
+import type { TagSummary } from "../collections/tags.ts";
 import type { PageType, PageView } from "./page-type.ts";
 import { newestChange } from "./page-type.ts";
 
@@ -20,7 +20,7 @@ export const tagIndexPages: PageType<TagIndexView> = {
         lastmod: newestChange(articles),
         view: {
           edition,
-          meta: { title: edition.ui.allTags!, description: edition.ui.allTagsDescription!, path: url, type: "website" },
+          meta: { title: edition.ui.allTags, description: edition.ui.allTagsDescription, path: url, type: "website" },
           head: {},
           tags,
         },

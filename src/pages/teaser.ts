@@ -1,4 +1,4 @@
-import type { Article } from "../content/articles.ts";
+import type { Article } from "../collections/published-article.ts";
 
 /** What a list shows of an article (`partials/article-list.njk`): all a list page's view holds of it. */
 export interface Teaser {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { pruneUnused } from "../cache/prune.ts";
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import type { Article } from "../content/articles.ts";
+import type { Article } from "../collections/published-article.ts";
 import { type SearchShard, type ShardManifest, PAGEFIND_VERSION, type ShardPlan, planShards, shardOf, shardKey } from "./shard-plan.ts";
 import { cachedShardPath } from "./shard-store.ts";
 

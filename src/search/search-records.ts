@@ -3,7 +3,7 @@
  * sort), and the entry an indexer receives before it reads the body.
  */
 import { decodeHTML } from "entities";
-import type { Article } from "../content/articles.ts";
+import type { Article } from "../collections/published-article.ts";
 
 /** One article as Pagefind indexes it: its words, what a result shows, filters and sort. */
 export interface SearchRecord {

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { codeHash } from "../cache/code-hash.ts";
-import type { Article } from "../content/articles.ts";
+import type { Article } from "../collections/published-article.ts";
 import { type SearchEntry, searchEntry } from "./search-records.ts";
 
 /** One shard: a run of consecutive articles of one language, oldest first. */

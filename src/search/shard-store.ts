@@ -10,7 +10,7 @@ import { linkOrCopy } from "../cache/link-or-copy.ts";
 import { threadId } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import type MarkdownIt from "markdown-it";
-import { readArticleBody } from "../content/articles.ts";
+import { readArticleBody } from "../content/parse-article.ts";
 import { searchRecordOf } from "./search-records.ts";
 import type { SearchShard } from "./shard-plan.ts";
 

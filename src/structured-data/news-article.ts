@@ -1,4 +1,4 @@
-import type { Article } from "../content/articles.ts";
+import type { Article } from "../collections/published-article.ts";
 import type { SiteSettings } from "../config/site-data.ts";
 
 /**

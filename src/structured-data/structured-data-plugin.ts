@@ -1,5 +1,5 @@
 import type { EleventyConfig } from "@11ty/eleventy";
-import type { Article } from "../content/articles.ts";
+import type { Article } from "../collections/published-article.ts";
 import { readSettings } from "../config/site-settings.ts";
 import { createUrlMaker } from "../urls/site-urls.ts";
 import { jsonForScript, newsArticleData } from "./news-article.ts";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { parseArticle } from "../../src/content/articles.ts";
+import { parseArticle } from "../../src/content/parse-article.ts";
 import { context } from "../helpers/articles.ts";
 import { projectRoot } from "../helpers/site.ts";
 

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import { createParseContext, parseArticle, type Article } from "../../src/content/articles.ts";
+import { createParseContext, parseArticle } from "../../src/content/parse-article.ts";
+import type { ParsedArticle } from "../../src/content/article-model.ts";
 import { readSettings } from "../../src/config/site-settings.ts";
 import { createMarkdown } from "../../src/markdown/markdown.ts";
 import path from "node:path";
@@ -17,7 +18,7 @@ export function articleText(fields: Record<string, unknown>, body = "Body text."
 }
 
 /** A valid article for collection tests; fields override the defaults. */
-export function makeArticle(slug: string, fields: Record<string, unknown> = {}): Article {
+export function makeArticle(slug: string, fields: Record<string, unknown> = {}): ParsedArticle {
   const result = parseArticle(
     `articles/${slug}.md`,
     articleText({ title: `Story ${slug}`, date: "2025-05-01T10:00:00+08:00", section: "china", ...fields }),

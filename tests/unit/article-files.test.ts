@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findArticleFiles, listArticleFiles } from "../../src/content/article-files.ts";
-import { loadArticles } from "../../src/content/articles.ts";
+import { loadArticles } from "../../src/content/load-articles.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { articleText, context } from "../helpers/articles.ts";
 

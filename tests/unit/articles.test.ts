@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseArticle, readArticleBody, renderArticleBody } from "../../src/content/articles.ts";
+import { parseArticle, readArticleBody, renderArticleBody } from "../../src/content/parse-article.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { articleText, context, makeArticle } from "../helpers/articles.ts";
 

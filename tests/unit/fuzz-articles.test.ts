@@ -4,7 +4,8 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadArticles, type Article } from "../../src/content/articles.ts";
+import { loadArticles } from "../../src/content/load-articles.ts";
+import type { ParsedArticle } from "../../src/content/article-model.ts";
 import { decodeUtf8, escapeInvisible, findForbiddenCharacter, hasForbiddenCharacter } from "../../src/content/clean-text.ts";
 import { formatProblem, type Problem } from "../../src/content/problems.ts";
 import { generateArticleCases, type ArticleCase } from "../fuzz/article-cases.ts";
@@ -42,12 +43,12 @@ function stringsIn(value: unknown, seen = new Set<object>()): Array<{ path: stri
 describe("the article contract under 1,200 seeded malformed articles", () => {
   let dir: string;
   let cases: ArticleCase[];
-  let articles: Article[];
+  let articles: ParsedArticle[];
   let problems: Problem[];
   let loadError: unknown;
   let seconds: number;
   const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
-  const byFile = new Map<string, { article?: Article; errors: Problem[]; warnings: Problem[] }>();
+  const byFile = new Map<string, { article?: ParsedArticle; errors: Problem[]; warnings: Problem[] }>();
 
   beforeAll(async () => {
     cases = generateArticleCases({ seed: SEED, total: TOTAL });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadArticles } from "../../src/content/articles.ts";
+import { loadArticles } from "../../src/content/load-articles.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { context } from "../helpers/articles.ts";
 import { projectRoot } from "../helpers/site.ts";

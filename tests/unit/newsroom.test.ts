@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildNewsroom, pageWindow, paginate } from "../../src/collections/newsroom.ts";
+import { buildNewsroom } from "../../src/collections/newsroom.ts";
+import { pageWindow, paginate } from "../../src/collections/pagination.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
 
 const day = (n: number) => `2025-05-${String(n).padStart(2, "0")}T10:00:00+08:00`;
@@ -80,7 +81,7 @@ describe("buildNewsroom", () => {
 
 describe("paginate", () => {
   it("links previous and next pages", () => {
-    const items = Array.from({ length: 5 }, (_, index) => makeArticle(`p${index}`));
+    const items = buildNewsroom(Array.from({ length: 5 }, (_, index) => makeArticle(`p${index}`)), settings).articles;
     const pages = paginate(items, 2, { kind: "tag", key: "x", heading: "x", description: "", url: "/tags/x/", edition: settings.editions[0]! });
     expect(pages.map((page) => [page.url, page.previousUrl, page.nextUrl])).toEqual([
       ["/tags/x/", undefined, "/tags/x/page/2/"],

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { computeRelatedArticles } from "../../src/collections/related-articles.ts";
 import { compareNewestFirst } from "../../src/collections/newsroom.ts";
-import type { Article } from "../../src/content/articles.ts";
+import type { ParsedArticle } from "../../src/content/article-model.ts";
 import { makeArticle } from "../helpers/articles.ts";
 
 const day = (n: number) => `2025-05-${String(n).padStart(2, "0")}T10:00:00+08:00`;
-const slugsOf = (related: Map<Article, Article[]>, article: Article) => related.get(article)!.map((other) => other.slug);
-const sorted = (articles: Article[]) => [...articles].sort(compareNewestFirst);
+const slugsOf = (related: Map<ParsedArticle, ParsedArticle[]>, article: ParsedArticle) => related.get(article)!.map((other) => other.slug);
+const sorted = (articles: ParsedArticle[]) => [...articles].sort(compareNewestFirst);
 
 describe("computeRelatedArticles", () => {
   it("ranks an article sharing a rare tag above one sharing a common tag", () => {

@@ -1,108 +1,18 @@
-import { readFileSync } from "node:fs";
-import { findArticleFiles } from "./article-files.ts";
-import { cutFrontMatter, FrontMatterError, locateFrontMatter, parseFrontMatterFields } from "./front-matter-block.ts";
-import { decodeUtf8, findDirtyStrings, findForbiddenCharacter, countForbiddenCharacters, forbiddenCharacterReason, describeCharacter, hasForbiddenCharacter } from "./clean-text.ts";
+import { readFileSync, existsSync } from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { DateTime } from "luxon";
-import { createFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS, type FrontMatterSchema } from "./front-matter.ts";
+import { cutFrontMatter, FrontMatterError, locateFrontMatter, parseFrontMatterFields } from "./front-matter-block.ts";
+import { findDirtyStrings, findForbiddenCharacter, countForbiddenCharacters, forbiddenCharacterReason, describeCharacter, hasForbiddenCharacter } from "./clean-text.ts";
+import { createFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from "./front-matter.ts";
 import { excerpt, fieldName, quote, type Problem } from "./problems.ts";
 import { articleSlug, MAX_SEGMENT_BYTES, segmentBytes } from "../slugs/slugs.ts";
 import { formatDateline, formatShortDate, isoDateTime, urlDateParts } from "../dates/dates.ts";
 import { appendCredit, firstParagraphText } from "../markdown/markdown.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { Edition } from "../config/editions.ts";
-import type { PageMeta } from "./page-meta.ts";
-import type { ResponsiveImage } from "../images/article-images.ts";
-import { existsSync } from "node:fs";
-import { createHash } from "node:crypto";
-
-/** A date as the pages need it: the instant with offset, and the text readers see. */
-export interface DisplayDate {
-  iso: string;
-  dateline: string;
-  short: string;
-}
-
-export interface ArticleImage {
-  /** As written in the front matter: a path relative to the article's file. */
-  src: string;
-  /** The image file on disk. */
-  file: string;
-  alt: string;
-  caption?: string;
-  credit?: string;
-  /** Filled once per build by the image plugin. */
-  responsive?: ResponsiveImage;
-}
-
-export type PublicationStatus = "published" | "draft" | "embargoed";
-
-/** A link to an article, as lists and previous/next show it. */
-export interface ArticleLink {
-  title: string;
-  url: string;
-}
-
-/** What Recommended Reading shows of another article. */
-export interface RelatedLink {
-  title: string;
-  url: string;
-  sectionLabel: string;
-  date: { iso: string; short: string };
-}
-
-/** One parsed, validated article: everything a page or list shows but its body (read when written), computed once. */
-export interface Article {
-  sourcePath: string;
-  /** The file on disk: the body is read from it again when its page is written (see `readArticleBody`). */
-  filePath: string;
-  /** Hash of the article's file, so work derived from it alone can be cached. */
-  sourceHash: string;
-  title: string;
-  slug: string;
-  url: string;
-  sectionKey: string;
-  sectionLabel: string;
-  sectionUrl: string;
-  published: DisplayDate;
-  publishedAt: DateTime;
-  /** The publication instant in UTC, which sorts as text (Pagefind's date sort). */
-  sortKey: string;
-  updated?: DisplayDate;
-  /** A correction note, shown at the foot of the article. */
-  correction?: string;
-  rawTags: string[];
-  /** Filled by the newsroom once every tag's canonical label and URL is known. */
-  tags: Array<{ label: string; url: string }>;
-  summary: string;
-  credit?: string;
-  source?: string;
-  editor?: string;
-  responsibleEditor?: string;
-  image?: ArticleImage;
-  status: PublicationStatus;
-  /** The article's language: its edition's. */
-  lang: string;
-  edition: Edition;
-  translationKey?: string;
-  /** The same story in the site's other editions; filled by the newsroom. */
-  translations: Array<{ lang: string; htmlLang: string; url: string; title: string; editionName: string }>;
-  /** The version for readers of no listed language (hreflang x-default): the default edition's, else this. */
-  defaultEditionUrl: string;
-  previous?: ArticleLink;
-  next?: ArticleLink;
-  /** Recommended Reading, ranked; filled by the newsroom. */
-  related: RelatedLink[];
-  meta: PageMeta;
-}
-
-export interface ParseContext {
-  settings: Settings;
-  schema: FrontMatterSchema;
-  markdown: MarkdownIt;
-  now: DateTime;
-}
+import type { ArticleImage, DisplayDate, ParseContext, ParsedArticle, PublicationStatus } from "./article-model.ts";
 
 export function createParseContext(settings: Settings, markdown: MarkdownIt, now: DateTime): ParseContext {
   const schema = createFrontMatterSchema({
@@ -133,7 +43,7 @@ export function renderArticleBody(markdown: MarkdownIt, text: string, credit: st
  * Bodies are most of an article's size, so a build holds none of them: at 100,000 articles that
  * is about a gigabyte. A file edited since it was read stops the build rather than mixing versions.
  */
-export function readArticleBody(markdown: MarkdownIt, article: Pick<Article, "filePath" | "sourcePath" | "sourceHash" | "credit">): string {
+export function readArticleBody(markdown: MarkdownIt, article: Pick<ParsedArticle, "filePath" | "sourcePath" | "sourceHash" | "credit">): string {
   const text = readFileSync(article.filePath, "utf8");
   if (hashText(text) !== article.sourceHash) throw new Error(`${article.sourcePath} changed while the site was being built; build again`);
   return renderArticleBody(markdown, text, article.credit);
@@ -153,7 +63,7 @@ export function parseArticle(
   text: string,
   context: ParseContext,
   filePath: string = displayPath,
-): { article?: Article; problems: Problem[] } {
+): { article?: ParsedArticle; problems: Problem[] } {
   const problems: Problem[] = [];
   const error = (field: string, reason: string) => problems.push({ file: displayPath, field, reason, severity: "error" });
   const hasErrors = () => problems.some((problem) => problem.severity === "error");
@@ -248,7 +158,7 @@ export function parseArticle(
   const url = `${sectionUrl}${year}/${month}/${slug}/`;
   const summary = fields.summary ?? firstParagraphText(context.markdown, parts.body);
   const status: PublicationStatus = fields.draft ? "draft" : fields.date > context.now ? "embargoed" : "published";
-  const article: Article = {
+  const article: ParsedArticle = {
     sourcePath: displayPath,
     filePath,
     sourceHash: hashText(text),
@@ -264,8 +174,6 @@ export function parseArticle(
     updated: fields.updated ? displayDate(fields.updated, edition) : undefined,
     correction: fields.correction,
     rawTags: fields.tags ?? [],
-    tags: [],
-    related: [],
     summary,
     credit: fields.credit,
     source: fields.source,
@@ -275,96 +183,8 @@ export function parseArticle(
     status,
     lang: edition.lang,
     edition,
-    translations: [],
-    defaultEditionUrl: url,
     translationKey: fields.translationKey,
     meta: { title: fields.title, description: summary, path: url, type: "article" },
   };
   return { article, problems };
-}
-
-/**
- * Reads every article under `dir`. Problems of all files are collected (never just the first),
- * as are articles sharing one URL, whose error names both files.
- */
-export async function loadArticles(
-  dir: string,
-  context: ParseContext,
-  cwd: string = process.cwd(),
-): Promise<{ articles: Article[]; problems: Problem[] }> {
-  const { files, skipped } = findArticleFiles(dir);
-  const articles: Article[] = [];
-  const problems: Problem[] = [];
-  // Paths are shown as editors know them (articles/2025/02/x.md); outside the project, in full.
-  const displayPathOf = (file: string) => {
-    const relative = path.relative(cwd, file);
-    return (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
-  };
-  for (const { file, reason, sameAs } of skipped) {
-    const shown = sameAs ? `the same file as ${displayPathOf(sameAs)} (a symlink); read once, by that path` : reason;
-    problems.push({ file: displayPathOf(file), field: "file", reason: shown, severity: "warning" });
-  }
-  // Read one after another, synchronously: nothing else runs yet, and tens of thousands of small
-  // reads cost less without a round trip through the thread pool each.
-  for (const file of files) {
-    const displayPath = displayPathOf(file);
-    const fileProblem = (reason: string) => problems.push({ file: displayPath, field: "file", reason, severity: "error" });
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (thrown) {
-      fileProblem(`cannot be read (${(thrown as NodeJS.ErrnoException).code ?? excerpt((thrown as Error).message)})`);
-      continue;
-    }
-    // Strict decoding: a binary file, or one saved in another encoding, is named, not read as
-    // replacement characters.
-    const decoded = decodeUtf8(bytes);
-    if (!("text" in decoded)) {
-      const byte = `0x${decoded.byte.toString(16).toUpperCase().padStart(2, "0")}`;
-      fileProblem(`not UTF-8 text (invalid byte ${byte} at byte ${decoded.invalidAt.toLocaleString("en")}, line ${decoded.line}); save the file as UTF-8`);
-      continue;
-    }
-    let result: ReturnType<typeof parseArticle>;
-    try {
-      result = parseArticle(displayPath, decoded.text, context, file);
-    } catch (thrown) {
-      // A bug, not bad input; still named by file so the report stays whole.
-      fileProblem(`could not be read as an article (${excerpt(String((thrown as Error).message ?? thrown), 120)})`);
-      continue;
-    }
-    problems.push(...result.problems);
-    if (result.article) articles.push(result.article);
-  }
-  const byUrl = new Map<string, Article>();
-  for (const article of articles) {
-    const earlier = byUrl.get(article.url);
-    if (earlier) {
-      problems.push({
-        file: article.sourcePath,
-        field: "slug",
-        reason: `same URL ${excerpt(article.url, 100)} as ${earlier.sourcePath}; give one of them another slug`,
-        severity: "error",
-      });
-    } else {
-      byUrl.set(article.url, article);
-    }
-  }
-  // Translations share a translationKey; within one language a key names one article.
-  const byTranslation = new Map<string, Article>();
-  for (const article of articles) {
-    if (!article.translationKey) continue;
-    const key = `${article.lang}\u0000${article.translationKey}`;
-    const earlier = byTranslation.get(key);
-    if (earlier) {
-      problems.push({
-        file: article.sourcePath,
-        field: "translationKey",
-        reason: `${quote(article.translationKey)} is already used by ${earlier.sourcePath} in the same language (${article.lang}); each translation must be in another language`,
-        severity: "error",
-      });
-    } else {
-      byTranslation.set(key, article);
-    }
-  }
-  return { articles, problems };
 }

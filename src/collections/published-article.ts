@@ -1,0 +1,33 @@
+import type { ArticleImage, ArticleLink, ParsedArticle, RelatedLink } from "../content/article-model.ts";
+import type { ResponsiveImage } from "../images/article-images.ts";
+import type { TagLink } from "./tags.ts";
+
+/** The same story in another edition, as an article links to it. */
+export interface Translation {
+  readonly lang: string;
+  readonly htmlLang: string;
+  readonly url: string;
+  readonly title: string;
+  readonly editionName: string;
+}
+
+/**
+ * An article as this build publishes it: the parsed article and what the newsroom derives from
+ * the other articles and the image step. `buildNewsroom` makes each once; every list (editions,
+ * sections, tags, the front page) holds that same object. Pages, feeds, search records and
+ * structured data read these fields by name.
+ */
+export interface Article extends Omit<ParsedArticle, "image"> {
+  /** Each tag once, with its canonical label and URL. */
+  readonly tags: readonly TagLink[];
+  /** Recommended Reading, ranked. */
+  readonly related: readonly RelatedLink[];
+  /** The neighbours in the article's section, older and newer. */
+  readonly previous?: ArticleLink;
+  readonly next?: ArticleLink;
+  /** The same story in the site's other editions, in the editions' order. */
+  readonly translations: readonly Translation[];
+  /** The version for readers of no listed language (hreflang x-default): the default edition's, else this. */
+  readonly defaultEditionUrl: string;
+  readonly image?: ArticleImage & { readonly responsive?: ResponsiveImage };
+}

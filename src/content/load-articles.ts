@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { findArticleFiles } from "./article-files.ts";
+import { decodeUtf8 } from "./clean-text.ts";
+import { excerpt, quote, type Problem } from "./problems.ts";
+import { parseArticle } from "./parse-article.ts";
+import type { ParsedArticle, ParseContext } from "./article-model.ts";
+
+/**
+ * Reads every article under `dir`. Problems of all files are collected (never just the first),
+ * as are articles sharing one URL, whose error names both files.
+ */
+export async function loadArticles(
+  dir: string,
+  context: ParseContext,
+  cwd: string = process.cwd(),
+): Promise<{ articles: ParsedArticle[]; problems: Problem[] }> {
+  const { files, skipped } = findArticleFiles(dir);
+  const articles: ParsedArticle[] = [];
+  const problems: Problem[] = [];
+  // Paths are shown as editors know them (articles/2025/02/x.md); outside the project, in full.
+  const displayPathOf = (file: string) => {
+    const relative = path.relative(cwd, file);
+    return (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
+  };
+  for (const { file, reason, sameAs } of skipped) {
+    const shown = sameAs ? `the same file as ${displayPathOf(sameAs)} (a symlink); read once, by that path` : reason;
+    problems.push({ file: displayPathOf(file), field: "file", reason: shown, severity: "warning" });
+  }
+  // Read one after another, synchronously: nothing else runs yet, and tens of thousands of small
+  // reads cost less without a round trip through the thread pool each.
+  for (const file of files) {
+    const displayPath = displayPathOf(file);
+    const fileProblem = (reason: string) => problems.push({ file: displayPath, field: "file", reason, severity: "error" });
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (thrown) {
+      fileProblem(`cannot be read (${(thrown as NodeJS.ErrnoException).code ?? excerpt((thrown as Error).message)})`);
+      continue;
+    }
+    // Strict decoding: a binary file, or one saved in another encoding, is named, not read as
+    // replacement characters.
+    const decoded = decodeUtf8(bytes);
+    if (!("text" in decoded)) {
+      const byte = `0x${decoded.byte.toString(16).toUpperCase().padStart(2, "0")}`;
+      fileProblem(`not UTF-8 text (invalid byte ${byte} at byte ${decoded.invalidAt.toLocaleString("en")}, line ${decoded.line}); save the file as UTF-8`);
+      continue;
+    }
+    let result: ReturnType<typeof parseArticle>;
+    try {
+      result = parseArticle(displayPath, decoded.text, context, file);
+    } catch (thrown) {
+      // A bug, not bad input; still named by file so the report stays whole.
+      fileProblem(`could not be read as an article (${excerpt(String((thrown as Error).message ?? thrown), 120)})`);
+      continue;
+    }
+    problems.push(...result.problems);
+    if (result.article) articles.push(result.article);
+  }
+  const byUrl = new Map<string, ParsedArticle>();
+  for (const article of articles) {
+    const earlier = byUrl.get(article.url);
+    if (earlier) {
+      problems.push({
+        file: article.sourcePath,
+        field: "slug",
+        reason: `same URL ${excerpt(article.url, 100)} as ${earlier.sourcePath}; give one of them another slug`,
+        severity: "error",
+      });
+    } else {
+      byUrl.set(article.url, article);
+    }
+  }
+  // Translations share a translationKey; within one language a key names one article.
+  const byTranslation = new Map<string, ParsedArticle>();
+  for (const article of articles) {
+    if (!article.translationKey) continue;
+    const key = `${article.lang}\u0000${article.translationKey}`;
+    const earlier = byTranslation.get(key);
+    if (earlier) {
+      problems.push({
+        file: article.sourcePath,
+        field: "translationKey",
+        reason: `${quote(article.translationKey)} is already used by ${earlier.sourcePath} in the same language (${article.lang}); each translation must be in another language`,
+        severity: "error",
+      });
+    } else {
+      byTranslation.set(key, article);
+    }
+  }
+  return { articles, problems };
+}
