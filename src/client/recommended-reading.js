@@ -14,7 +14,7 @@ for (const block of document.querySelectorAll('[data-module="recommended-reading
   status.setAttribute("role", "status");
   const button = document.createElement("button");
   button.type = "button";
-  button.className = "bs-related__change";
+  button.className = "bs-related__change bs-button bs-button--secondary";
   button.textContent = block.dataset.labelChange ?? "Change it";
 
   const show = (set) => {

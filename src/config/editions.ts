@@ -110,7 +110,21 @@ export function readEditions(dataDir: string, site: SiteSettings, sections: Sect
       sections: sections.map((section) => ({ key: section.key, ...edition.sections[section.key]! })),
     });
   }
-  return editions;
+  return editions.map(namedInJson);
+}
+
+/**
+ * An edition is shared by every page of a build, so a build hashes it once (`editionData`) and
+ * wherever else it is held (in an article, a page's view) it serializes as its name: hashing
+ * 10,000 views then costs what the views hold, not 10,000 copies of the words and sections.
+ */
+function namedInJson(edition: Edition): Edition {
+  return Object.defineProperty(edition, "toJSON", { value: () => ({ edition: edition.lang }), enumerable: false });
+}
+
+/** An edition's own data in full, for hashing it (its JSON is its name). */
+export function editionData(edition: Edition): Edition {
+  return { ...edition };
 }
 
 /**

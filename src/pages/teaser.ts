@@ -1,6 +1,6 @@
 import type { Article } from "../collections/published-article.ts";
 
-/** What a list shows of an article (`partials/article-list.njk`): all a list page's view holds of it. */
+/** What a list shows of an article (`components/teaser-list.njk`): all a list page's view holds of it. */
 export interface Teaser {
   url: string;
   title: string;

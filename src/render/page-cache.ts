@@ -6,14 +6,12 @@ import { linkOrCopy } from "../cache/link-or-copy.ts";
 import { pruneUnused } from "../cache/prune.ts";
 
 /**
- * Most of a news site's pages (articles, section and tag lists) are written here rather than by
- * Eleventy pagination templates: Eleventy keeps every page it renders in memory until the build
- * ends and re-renders every page on every build. These pages are rendered with Eleventy's own
- * Nunjucks environment (the same filters and templates), streamed to disk, and kept in
- * `{cacheDir}/pages/` under the hash of everything they show, so a rebuild links the pages
- * whose inputs did not change instead of rendering them again, once it has checked that each
- * still holds what was written (the site's files are links to these: an edit in place reaches
- * the cache).
+ * The site's pages are written here rather than by Eleventy pagination templates: Eleventy keeps
+ * every page it renders in memory until the build ends and re-renders every page on every
+ * build. Each page is streamed to disk and kept in `{cacheDir}/pages/` under the hash of its
+ * view (`view-key.ts`), so a rebuild links the pages whose inputs did not change instead of
+ * rendering them again, once it has checked that each still holds what was written (the site's
+ * files are links to these: an edit in place reaches the cache).
  */
 
 /** The hash of a page's inputs, as a cache file name. */

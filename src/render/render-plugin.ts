@@ -4,7 +4,8 @@ import type { NewsroomSource } from "../collections/newsroom-plugin.ts";
 import type { AnyPageType, Page, SiteModel } from "../pages/page-type.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { checkCachedPages, outputFileOf, pageKey, prunePageCache, writeCachedPages, type CachedPage } from "./page-cache.ts";
-import { viewHasher } from "./view-key.ts";
+import { viewKey } from "./view-key.ts";
+import { editionData } from "../config/editions.ts";
 import { captureGlobalData, eleventyPostProcessing, type EleventyPageData } from "./eleventy-bridge.ts";
 
 /**
@@ -39,8 +40,7 @@ export function pagesPlugin(eleventyConfig: EleventyConfig, options: { source: N
     const globals = globalData();
     // `site` is the checked settings (defaults filled in); `siteEditions` every edition, the default first.
     const shared = { ...globals, site: settings.site, siteEditions: settings.editions };
-    const hashView = viewHasher(new Map(settings.editions.map((edition) => [edition, edition.lang])));
-    const sharedKey = pageKey(codeHash(), options.settingsKey, hashView(globals), JSON.stringify(settings.site), JSON.stringify(settings.editions));
+    const sharedKey = pageKey(codeHash(), options.settingsKey, viewKey(globals), JSON.stringify(settings.site), JSON.stringify(settings.editions.map(editionData)));
 
     const render = async (type: AnyPageType, page: Page): Promise<string> => {
       const pageData: EleventyPageData = {
@@ -65,7 +65,7 @@ export function pagesPlugin(eleventyConfig: EleventyConfig, options: { source: N
       function* cachedPages(): Generator<CachedPage> {
         for (const page of type.pages(model) as Iterable<Page>) {
           count++;
-          yield { url: page.url, key: pageKey(sharedKey, type.kind, type.template, hashView(page.view)), render: () => render(type, page) };
+          yield { url: page.url, key: pageKey(sharedKey, type.kind, type.template, viewKey(page.view)), render: () => render(type, page) };
         }
       }
       const written = await writeCachedPages(cachedPages(), directories.output, options.cacheDir, used, intact);

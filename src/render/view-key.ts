@@ -1,13 +1,11 @@
 import { createHash } from "node:crypto";
 
 /**
- * Hashes page views into cache keys. A view is hashed as JSON, whatever it holds, so no one lists
- * what a page shows. Objects every page shares (an edition, with its words and sections) are in
- * the shared key already and are hashed by name here: otherwise each page would hash them again.
- * Functions are left out (JSON has none): a view's function only reads what another field names.
+ * A page view's cache key: the hash of its JSON, whatever it holds, so no one lists what a page
+ * shows. An edition, shared by every page and hashed once in the shared key, serializes as its
+ * name (`config/editions.ts`). Functions are left out (JSON has none): a view's function reads
+ * only what another of its fields names (an article's body, named by its file's hash).
  */
-export function viewHasher(sharedObjects: ReadonlyMap<object, string>): (view: unknown) => string {
-  const marked = new Map([...sharedObjects].map(([object, name]) => [object, `\u0000shared:${name}`]));
-  const replacer = (_key: string, value: unknown) => (typeof value === "object" && value !== null ? (marked.get(value) ?? value) : value);
-  return (view) => createHash("sha256").update(JSON.stringify(view, replacer) ?? "").digest("hex").slice(0, 32);
+export function viewKey(view: unknown): string {
+  return createHash("sha256").update(JSON.stringify(view) ?? "").digest("hex").slice(0, 32);
 }

@@ -86,8 +86,9 @@ beforeAll(async () => {
 `,
     ),
   );
-  const footer = path.join(project, "_includes/partials/footer.njk");
-  await writeFile(footer, (await readFile(footer, "utf8")).replace('<p class="bs-footer__copyright">', '<p class="bs-footer__motto">{{ probeMotto }}</p>\n      <p class="bs-footer__copyright">'));
+  // Global data is the page templates' (components take what they are given).
+  const layout = path.join(project, "_includes/layouts/base.njk");
+  await writeFile(layout, (await readFile(layout, "utf8")).replace("</body>", '<p class="bs-probe-motto">{{ probeMotto }}</p>\n</body>'));
   // The walkthrough: a module and a template, and the module named in the registry.
   await writeFile(path.join(project, "src/pages/desks.ts"), DESK_PAGE_TYPE);
   await writeFile(path.join(project, "_includes/pages/desks.njk"), DESK_TEMPLATE);
@@ -118,7 +119,7 @@ describe("Eleventy's extension points", () => {
 
   it("global data added with addGlobalData reaches every page's templates", async () => {
     for (const file of htmlFiles) {
-      expect(await readFile(path.join(second.output, file), "utf8"), file).toContain('<p class="bs-footer__motto">Kingfisher desk</p>');
+      expect(await readFile(path.join(second.output, file), "utf8"), file).toContain('<p class="bs-probe-motto">Kingfisher desk</p>');
     }
   });
 });
