@@ -3,7 +3,9 @@ import type { DateTime } from "luxon";
 import type { BuildEnv } from "../config/build-env.ts";
 import { readSettings, type Settings } from "../config/site-settings.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
-import { buildNewsroom, type Newsroom } from "./newsroom.ts";
+import type { BodyEnv, Picture } from "../markdown/body-media.ts";
+import { buildNewsroom, sharePhotoOf, type Newsroom } from "./newsroom.ts";
+import { prepareShareCrops } from "../images/share-crops.ts";
 import { createParseContext, readArticleBody } from "../content/parse-article.ts";
 import { loadArticles } from "../content/load-articles.ts";
 import type { ParsedArticle } from "../content/article-model.ts";
@@ -24,7 +26,7 @@ export interface NewsroomBuild {
   embargoed: number;
   nextEmbargoLift?: DateTime;
   /** An article's body as HTML, read from its file when a page or feed needs it (never held). */
-  bodyHtml: (article: Article) => string;
+  bodyHtml: (article: Article, purpose?: BodyPurpose) => string;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface NewsroomBuild {
  */
 export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<NewsroomBuild> {
   const started = performance.now();
-  const context = createParseContext(settings, createMarkdown(env.pathPrefix), env.now);
+  const context = createParseContext(settings, createMarkdown(env.pathPrefix), env.now, embedHostsOf(env.siteUrl, settings));
   const { articles, problems } = await loadArticles(env.articlesDir, context);
   if (problems.some((problem) => problem.severity === "error")) throw new ArticleContractError(problems);
   const heldBack = (article: ParsedArticle) => article.status !== "published";
@@ -43,9 +45,12 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<N
     .sort((a, b) => a.toMillis() - b.toMillis())[0];
   const visible = env.includeDrafts ? articles : articles.filter((article) => !heldBack(article));
   // Image URLs are part of the article (pages, feeds, search results), so they are settled here.
-  const responsiveImages = await prepareArticleImages(visible, env.cacheDir);
+  const [responsiveImages, shareCrops] = await Promise.all([
+    prepareArticleImages(visible, env.cacheDir),
+    prepareShareCrops(visible.flatMap((article) => sharePhotoOf(article)?.file ?? []), env.cacheDir),
+  ]);
   // The published articles are new objects; the parsed ones are dropped when this returns.
-  const newsroom = buildNewsroom(visible, settings, responsiveImages);
+  const newsroom = buildNewsroom(visible, settings, responsiveImages, shareCrops);
   return {
     newsroom,
     settings,
@@ -54,8 +59,29 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<N
     drafts: articles.filter((article) => article.status === "draft").length,
     embargoed: embargoed.length,
     nextEmbargoLift,
-    bodyHtml: (article) => readArticleBody(context.markdown, article),
+    bodyHtml: (article, purpose = "page") => readArticleBody(context.markdown, article, bodyEnvOf(article, purpose)),
   };
+}
+
+/** A page's body, or a feed's (one plain image size, plain links for embeds). */
+export type BodyPurpose = "page" | "feed";
+
+/** What rendering an article's body needs of the build: its photos' sizes, its embeds, its edition's words. */
+export function bodyEnvOf(article: Article, purpose: BodyPurpose): BodyEnv {
+  const pictures = new Map<string, Picture>();
+  for (const image of article.bodyImages) if (image.responsive) pictures.set(image.src, image.responsive);
+  return {
+    pictures,
+    embeds: new Map(article.embeds.map((embed) => [embed.address, embed])),
+    firstPhotoEager: !article.image,
+    forFeed: purpose === "feed",
+    words: article.edition.ui,
+  };
+}
+
+/** The hosts whose pages a body may embed as they are: the site's own, and `_data/site.json` `embedHosts`. */
+export function embedHostsOf(siteUrl: string, settings: Settings): string[] {
+  return [new URL(siteUrl).hostname, ...(settings.site.embedHosts ?? [])];
 }
 
 /** One line for the build log: published, held back, and when the next embargo lifts. */

@@ -1,9 +1,10 @@
 import path from "node:path";
-import type { ArticleLink, ParsedArticle, RelatedLink } from "../content/article-model.ts";
+import type { ArticleImage, ArticleLink, ParsedArticle, RelatedLink } from "../content/article-model.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { SectionSetting } from "../config/site-data.ts";
 import { fillText, type Edition } from "../config/editions.ts";
 import type { ResponsiveImage } from "../images/article-images.ts";
+import type { ShareCrop } from "../images/share-crops.ts";
 import { computeRelatedArticles, relatedLink } from "./related-articles.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import type { Article, Translation } from "./published-article.ts";
@@ -59,6 +60,22 @@ export interface FromOutside {
   translations: ReadonlyMap<ParsedArticle, Translations>;
   /** By resolved image file (`prepareArticleImages`). */
   responsiveImages: ReadonlyMap<string, ResponsiveImage>;
+  /** The crops of each story's photo for search engines and social cards, by resolved image file (`prepareShareCrops`). */
+  shareCrops?: ReadonlyMap<string, readonly ShareCrop[]>;
+}
+
+/**
+ * The photo that stands for a story in search results and social cards: its lead photo, else the
+ * first body photo that is not an ornament; none, and the site's share image stands in.
+ */
+export function sharePhotoOf(article: Pick<ParsedArticle, "image" | "bodyImages">): ArticleImage | undefined {
+  return article.image ?? article.bodyImages.find((image) => !image.decorative);
+}
+
+function shareOf(article: ParsedArticle, fromOutside: FromOutside): Article["share"] {
+  const photo = sharePhotoOf(article);
+  const crops = photo && fromOutside.shareCrops?.get(path.resolve(photo.file));
+  return photo && crops ? { alt: photo.alt, crops } : undefined;
 }
 
 const NO_TRANSLATIONS: readonly Translation[] = Object.freeze([]);
@@ -112,6 +129,11 @@ export function buildEditionNewsroom(
       translations: translated?.translations ?? NO_TRANSLATIONS,
       defaultEditionUrl: translated?.defaultEditionUrl ?? article.url,
       image: article.image && responsive ? { ...article.image, responsive } : article.image,
+      share: shareOf(article, fromOutside),
+      bodyImages:
+        article.bodyImages.length === 0
+          ? article.bodyImages
+          : article.bodyImages.map((image) => ({ ...image, responsive: fromOutside.responsiveImages.get(path.resolve(image.file)) })),
     };
   });
   const inSection = (key: string) => sectionPositions.get(key)!.map((index) => articles[index]!);
@@ -168,6 +190,7 @@ export function buildNewsroom(
   parsed: readonly ParsedArticle[],
   settings: Settings,
   responsiveImages: ReadonlyMap<string, ResponsiveImage> = new Map(),
+  shareCrops: ReadonlyMap<string, readonly ShareCrop[]> = new Map(),
 ): Newsroom {
   const byKey = new Map<string, ParsedArticle[]>();
   for (const article of parsed) {
@@ -196,7 +219,7 @@ export function buildNewsroom(
       parsed.filter((article) => article.lang === edition.lang),
       settings,
       edition,
-      { translations, responsiveImages },
+      { translations, responsiveImages, shareCrops },
     ),
   );
   return {

@@ -1,5 +1,6 @@
-import type { ArticleImage, ArticleLink, ParsedArticle, RelatedLink } from "../content/article-model.ts";
+import type { ArticleImage, ArticleLink, BodyImage, ParsedArticle, RelatedLink } from "../content/article-model.ts";
 import type { ResponsiveImage } from "../images/article-images.ts";
+import type { ShareCrop } from "../images/share-crops.ts";
 import type { TagLink } from "./tags.ts";
 
 /** The same story in another edition, as an article links to it. */
@@ -17,7 +18,7 @@ export interface Translation {
  * sections, tags, the front page) holds that same object. Pages, feeds, search records and
  * structured data read these fields by name.
  */
-export interface Article extends Omit<ParsedArticle, "image"> {
+export interface Article extends Omit<ParsedArticle, "image" | "bodyImages"> {
   /** Each tag once, with its canonical label and URL. */
   readonly tags: readonly TagLink[];
   /** Recommended Reading, ranked. */
@@ -30,4 +31,11 @@ export interface Article extends Omit<ParsedArticle, "image"> {
   /** The version for readers of no listed language (hreflang x-default): the default edition's, else this. */
   readonly defaultEditionUrl: string;
   readonly image?: ArticleImage & { readonly responsive?: ResponsiveImage };
+  /**
+   * The story's photo for search engines and social cards (`sharePhotoOf`: the lead, else the
+   * first body photo), cut 16x9, 4x3 and 1x1; none when the story has no photo.
+   */
+  readonly share?: { readonly alt: string; readonly crops: readonly ShareCrop[] };
+  /** The body's photos with their responsive versions: the body's HTML shows them, so a page's view holds them. */
+  readonly bodyImages: ReadonlyArray<BodyImage & { readonly responsive?: ResponsiveImage }>;
 }

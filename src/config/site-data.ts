@@ -31,6 +31,11 @@ export interface SiteSettings {
    * `site.json` saved by a tool that drops fields it does not know still builds).
    */
   rebuildWithinHours: number;
+  /**
+   * Hosts besides the site's own whose pages (charts, maps) an article may embed, e.g. the
+   * newsroom's graphics desk at `graphics.example.org`. Video comes from the known providers.
+   */
+  embedHosts?: string[];
   /** Brand images, kept in `_data/brand/` and published under `/assets/brand/`. */
   brand: {
     favicon: string;

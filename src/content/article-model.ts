@@ -4,6 +4,7 @@ import type { FrontMatterSchema } from "./front-matter.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { Edition } from "../config/editions.ts";
 import type { PageMeta } from "./page-meta.ts";
+import type { Embed } from "../markdown/embeds.ts";
 
 /** A date as the pages need it: the instant with offset, and the text readers see. */
 export interface DisplayDate {
@@ -20,6 +21,17 @@ export interface ArticleImage {
   readonly alt: string;
   readonly caption?: string;
   readonly credit?: string;
+}
+
+/** A photo in the body: `src` as the Markdown has it (the renderer looks it up by that). */
+export interface BodyImage extends ArticleImage {
+  /** `![-](…)`: an ornament, shown with alt="". */
+  readonly decorative: boolean;
+}
+
+/** An embed in the body, with its address as written (the renderer looks it up by that). */
+export interface BodyEmbed extends Embed {
+  readonly address: string;
 }
 
 export type PublicationStatus = "published" | "draft" | "embargoed";
@@ -70,6 +82,10 @@ export interface ParsedArticle {
   readonly editor?: string;
   readonly responsibleEditor?: string;
   readonly image?: ArticleImage;
+  /** The body's photos, in order (checked when read; drawn when the page is rendered). */
+  readonly bodyImages: readonly BodyImage[];
+  /** The body's embeds, in order: their hosts widen only this page's `frame-src`. */
+  readonly embeds: readonly BodyEmbed[];
   readonly status: PublicationStatus;
   /** The article's language: its edition's. */
   readonly lang: string;
@@ -83,4 +99,6 @@ export interface ParseContext {
   readonly schema: FrontMatterSchema;
   readonly markdown: MarkdownIt;
   readonly now: DateTime;
+  /** The newsroom's own hosts, whose pages (charts, maps) a body may embed. */
+  readonly embedHosts: readonly string[];
 }

@@ -12,15 +12,17 @@ import { formatDateline, formatShortDate, isoDateTime, urlDateParts } from "../d
 import { appendCredit, firstParagraphText } from "../markdown/markdown.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { Edition } from "../config/editions.ts";
+import type { BodyEnv } from "../markdown/body-media.ts";
+import { checkBodyMedia, IMAGE_FILE, REMOTE } from "./body-media-check.ts";
 import type { ArticleImage, DisplayDate, ParseContext, ParsedArticle, PublicationStatus } from "./article-model.ts";
 
-export function createParseContext(settings: Settings, markdown: MarkdownIt, now: DateTime): ParseContext {
+export function createParseContext(settings: Settings, markdown: MarkdownIt, now: DateTime, embedHosts: readonly string[] = []): ParseContext {
   const schema = createFrontMatterSchema({
     sectionKeys: settings.sections.map((section) => section.key),
     timeZone: settings.site.timeZone,
     languages: settings.editions.map((edition) => edition.lang),
   });
-  return { settings, schema, markdown, now };
+  return { settings, schema, markdown, now, embedHosts };
 }
 
 function displayDate(date: DateTime, edition: Edition): DisplayDate {
@@ -34,8 +36,8 @@ function displayDate(date: DateTime, edition: Edition): DisplayDate {
 const hashText = (text: string) => createHash("sha1").update(text).digest("hex");
 
 /** The article's body as HTML, closed by its source credit. */
-export function renderArticleBody(markdown: MarkdownIt, text: string, credit: string | undefined): string {
-  return appendCredit(markdown.render(cutFrontMatter(text).body), credit);
+export function renderArticleBody(markdown: MarkdownIt, text: string, credit: string | undefined, env: BodyEnv = {}): string {
+  return appendCredit(markdown.render(cutFrontMatter(text).body, env), credit);
 }
 
 /**
@@ -43,10 +45,10 @@ export function renderArticleBody(markdown: MarkdownIt, text: string, credit: st
  * Bodies are most of an article's size, so a build holds none of them: at 100,000 articles that
  * is about a gigabyte. A file edited since it was read stops the build rather than mixing versions.
  */
-export function readArticleBody(markdown: MarkdownIt, article: Pick<ParsedArticle, "filePath" | "sourcePath" | "sourceHash" | "credit">): string {
+export function readArticleBody(markdown: MarkdownIt, article: Pick<ParsedArticle, "filePath" | "sourcePath" | "sourceHash" | "credit">, env: BodyEnv = {}): string {
   const text = readFileSync(article.filePath, "utf8");
   if (hashText(text) !== article.sourceHash) throw new Error(`${article.sourcePath} changed while the site was being built; build again`);
-  return renderArticleBody(markdown, text, article.credit);
+  return renderArticleBody(markdown, text, article.credit, env);
 }
 
 /** At most this many strings with forbidden characters are named a file; the rest are counted. */
@@ -136,16 +138,19 @@ export function parseArticle(
   let image: ArticleImage | undefined;
   if (fields.image) {
     const file = path.resolve(path.dirname(filePath), fields.image.src);
-    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(fields.image.src)) {
+    if (REMOTE.test(fields.image.src)) {
       problems.push({ file: displayPath, field: "image.src", reason: `${quote(fields.image.src)} is a URL; put the image file next to the article and give its relative path`, severity: "error" });
     } else if (!existsSync(file)) {
       problems.push({ file: displayPath, field: "image.src", reason: `no image file ${quote(fields.image.src)} next to the article`, severity: "error" });
-    } else if (!/\.(jpe?g|png|webp|avif|gif|tiff?)$/i.test(file)) {
+    } else if (!IMAGE_FILE.test(file)) {
       problems.push({ file: displayPath, field: "image.src", reason: "must be a JPEG, PNG, WebP, AVIF, GIF or TIFF image", severity: "error" });
     }
     if (problems.some((problem) => problem.severity === "error")) return { problems };
     image = { ...fields.image, file };
   }
+  // The body's photos and embeds are checked now: its page is rendered long after.
+  const { bodyImages, embeds } = checkBodyMedia(parts.body, parts.bodyLine, filePath, displayPath, context, problems);
+  if (hasErrors()) return { problems };
   const section = edition.sections.find((candidate) => candidate.key === fields.section)!;
   const slug = fields.slug ?? articleSlug(path.basename(displayPath, ".md"));
   if (!fields.slug && segmentBytes(slug) > MAX_SEGMENT_BYTES) {
@@ -180,6 +185,8 @@ export function parseArticle(
     editor: fields.editor,
     responsibleEditor: fields.responsibleEditor,
     image,
+    bodyImages,
+    embeds,
     status,
     lang: edition.lang,
     edition,

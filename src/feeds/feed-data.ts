@@ -69,12 +69,12 @@ export function buildFeeds(
   newsroom: EditionNewsroom,
   site: SiteSettings,
   url: (path: string) => string,
-  bodyHtml: (article: Article) => string,
+  bodyHtml: (article: Article, purpose: "feed") => string,
 ): Array<FeedData & { path: string }> {
   const { edition } = newsroom;
   const origin = new URL(url("/")).origin;
   const make = (path: string, title: string, description: string, articles: Article[]): FeedData & { path: string } => {
-    const items = articles.map((article) => feedItem(article, bodyHtml(article), url, origin));
+    const items = articles.map((article) => feedItem(article, bodyHtml(article, "feed"), url, origin));
     const updated = items.map((item) => item.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? "1970-01-01T00:00:00Z";
     return {
       path,

@@ -24,6 +24,7 @@ export interface ResponsiveImage {
  */
 export interface WithImage {
   readonly image?: { readonly file: string };
+  readonly bodyImages?: ReadonlyArray<{ readonly file: string }>;
 }
 
 /** Where generated images are served from; they are kept between builds in `{cacheDir}/images`. */
@@ -93,8 +94,10 @@ export async function prepareArticleImages(articles: readonly WithImage[], cache
   const imageCache = path.join(cacheDir, "images");
   const made = new Map<string, Promise<{ image: ResponsiveImage; damage?: string }>>();
   for (const article of articles) {
-    const source = article.image && path.resolve(article.image.file);
-    if (source && !made.has(source)) made.set(source, responsiveImage(source, imageCache));
+    for (const image of article.image ? [article.image, ...(article.bodyImages ?? [])] : (article.bodyImages ?? [])) {
+      const source = path.resolve(image.file);
+      if (!made.has(source)) made.set(source, responsiveImage(source, imageCache));
+    }
   }
   const images = new Map<string, ResponsiveImage>();
   const damaged: string[] = [];

@@ -1,5 +1,7 @@
-import MarkdownIt from "markdown-it";
+import MarkdownIt, { type PluginSimple } from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
+import markdownItFootnote from "markdown-it-footnote";
+import { bodyMedia, type BodyEnv } from "./body-media.ts";
 
 /**
  * Body enhancers: small markdown-it plugins, applied in this order. Order matters only where
@@ -8,7 +10,34 @@ import type Token from "markdown-it/lib/token.mjs";
 const bodyEnhancers = (pathPrefix: string): Array<(md: MarkdownIt) => void> => [
   markExternalLinks,
   (md) => prefixSiteLinks(md, pathPrefix),
+  (md) => bodyMedia(md, pathPrefix),
+  footnotes,
 ];
+
+/**
+ * Footnotes (`text[^1]` … `[^1]: The note.`) with markdown-it-footnote: numbered references,
+ * the notes listed at the end, each with a link back to where it was cited, named for readers
+ * of screen readers in the edition's words.
+ */
+export function footnotes(md: MarkdownIt): void {
+  md.use(markdownItFootnote as unknown as PluginSimple);
+  // The plugin's class names, in the theme's own (bs-block__element).
+  const classes: Record<string, string> = {
+    "footnotes-sep": "bs-footnotes__rule",
+    footnotes: "bs-footnotes",
+    "footnotes-list": "bs-footnotes__list",
+    "footnote-item": "bs-footnotes__item",
+    "footnote-ref": "bs-footnote-ref",
+    "footnote-backref": "bs-footnotes__back",
+  };
+  for (const rule of ["footnote_ref", "footnote_block_open", "footnote_open", "footnote_anchor"] as const) {
+    const render = md.renderer.rules[rule]!;
+    md.renderer.rules[rule] = (tokens, idx, options, env: BodyEnv, self) => {
+      const html = render(tokens, idx, options, env, self).replace(/class="([a-z-]+)"/g, (whole, name: string) => (classes[name] ? `class="${classes[name]}"` : whole));
+      return rule === "footnote_anchor" ? html.replace('class="bs-footnotes__back"', `class="bs-footnotes__back" aria-label="${md.utils.escapeHtml(env.words?.footnoteBack ?? "Back to the text")}"`) : html;
+    };
+  }
+}
 
 /** Runs `change` on each link token before the default renderer writes it. */
 function onLinkOpen(md: MarkdownIt, change: (token: Token) => void): void {
@@ -37,7 +66,8 @@ export function prefixSiteLinks(md: MarkdownIt, pathPrefix: string): void {
 
 /**
  * The newsroom's Markdown: raw HTML off (an article cannot inject a script and break the
- * Content-Security-Policy), bare URLs linked, typographic quotes.
+ * Content-Security-Policy), bare URLs linked, typographic quotes, tables, and the body's media,
+ * boxes and footnotes (`body-media.ts`, rendered with a `BodyEnv`).
  */
 export function createMarkdown(pathPrefix = "/"): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
@@ -69,6 +99,9 @@ const escapeHtml = (text: string) =>
  */
 export function appendCredit(bodyHtml: string, credit: string | undefined): string {
   if (!credit) return bodyHtml;
+  // The credit closes the story, before its footnotes.
+  const notes = bodyHtml.indexOf('<hr class="bs-footnotes__rule">');
+  if (notes >= 0) return appendCredit(bodyHtml.slice(0, notes), credit) + bodyHtml.slice(notes);
   const span = `<span class="bs-article__credit">(${escapeHtml(credit)})</span>`;
   const trimmed = bodyHtml.trimEnd();
   return trimmed.endsWith("</p>") ? `${trimmed.slice(0, -4)} ${span}</p>\n` : `${trimmed}\n<p>${span}</p>\n`;

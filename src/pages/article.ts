@@ -7,6 +7,14 @@ export interface ArticleView extends PageView {
   body: { html: () => string };
 }
 
+function scriptsOf(article: Article, recommendedSetSize: number): string[] | undefined {
+  const scripts = [
+    ...(article.related.length > recommendedSetSize ? ["/assets/js/recommended-reading.js"] : []),
+    ...(article.embeds.length > 0 ? ["/assets/js/embed.js"] : []),
+  ];
+  return scripts.length > 0 ? scripts : undefined;
+}
+
 /** Every article page, draft and embargo previews included when the build shows them. */
 export const articlePages: PageType<ArticleView> = {
   kind: "article",
@@ -34,9 +42,12 @@ export const articlePages: PageType<ArticleView> = {
                     { hreflang: "x-default", path: article.defaultEditionUrl },
                   ]
                 : undefined,
-            // Recommended Reading needs its script only when it has more than one set to show.
-            scripts: article.related.length > site.recommendedSetSize ? ["/assets/js/recommended-reading.js"] : undefined,
-            shareImage: article.image?.responsive ? { url: article.image.responsive.fallback.url, alt: article.image.alt } : undefined,
+            // Recommended Reading needs its script only when it has more than one set to show;
+            // embeds need theirs to load a frame on the reader's click.
+            scripts: scriptsOf(article, site.recommendedSetSize),
+            frameSources: article.embeds.length > 0 ? [...new Set(article.embeds.map((embed) => embed.frameOrigin))] : undefined,
+            // The 16x9 crop of the story's photo (the lead, else the first body photo).
+            shareImage: article.share ? { url: article.share.crops[0]!.url, alt: article.share.alt } : undefined,
             section: article.sectionKey,
             translations: article.translations,
           },

@@ -33,6 +33,8 @@ export interface Alternate {
 export interface PageHead {
   /** Which Content-Security-Policy the page carries (`csp.page` unless said). */
   policy?: "page" | "search";
+  /** Origins the page may frame (its embeds' players), added to its policy as `frame-src`: no other page may frame any. */
+  frameSources?: string[];
   noindex?: boolean;
   /** `hreflang` links: the page in each language, `x-default` included. */
   alternates?: Alternate[];

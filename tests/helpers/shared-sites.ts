@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { inject } from "vitest";
-import { buildSite, fixtureArticles, FIXTURE_EPOCH, type BuildResult } from "./site.ts";
+import { buildSite, fixtureArticles, FIXTURE_EPOCH, storyBodyArticles, type BuildResult } from "./site.ts";
 
 /**
  * The sites more than one suite reads, each built once a vitest run. A suite that changes its
@@ -13,6 +13,8 @@ export const SHARED_SITES = {
   demo: { SOURCE_DATE_EPOCH: "1796000000" },
   /** The fixture newsroom at the root: fixture-site, editions, browser/accessibility, search, search-shards. */
   fixture: { BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, SITE_URL: "https://news.example.org" },
+  /** The story-body newsroom (photos, a gallery, embeds, a table, footnotes, boxes): story-body, browser/story-body. */
+  storyBody: { BROADSHEET_ARTICLES: storyBodyArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, SITE_URL: "https://news.example.org" },
   /** The fixture newsroom as a GitHub Pages project site under /newsroom/: path-prefix, browser/search. */
   fixturePrefixed: { BROADSHEET_ARTICLES: fixtureArticles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, PATH_PREFIX: "/newsroom/", SITE_URL: "https://editors.example.io" },
 } satisfies Record<string, Record<string, string>>;

@@ -9,6 +9,8 @@ import * as cheerio from "cheerio";
 const run = promisify(execFile);
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 export const fixtureArticles = path.join(projectRoot, "tests/fixtures/newsroom");
+/** Stories whose bodies use every addition to Markdown: photos, a gallery, embeds, a table, footnotes, boxes. */
+export const storyBodyArticles = path.join(projectRoot, "tests/fixtures/story-body");
 /** 2025-06-01T00:00:00Z: the fixture's "now", after every fixture article but the embargoed one. */
 export const FIXTURE_EPOCH = "1748736000";
 

@@ -33,6 +33,17 @@ describe("each kind of bad input is named by file and field", () => {
     ],
     ["unclosed-front-matter", "front matter: opened at line 1 is never closed (add a line with --- after the fields)"],
     ["slug-too-long", "slug: is 263 characters long, more than the 255 a URL segment (a folder name on disk) allows; give a shorter slug"],
+    // The story body: each photo a file beside the article with alt text, each embed from an allowed host.
+    ["body-image-missing", 'body: line 8: no image file "cranes.jpg" next to the article'],
+    [
+      "body-image-without-alt",
+      'body: line 10: the image "../../../../_data/brand/social.png" has no alt text: describe it in the brackets, ![what it shows](../../../../_data/brand/social.png), or write ![-](../../../../_data/brand/social.png) for an ornament readers may skip',
+    ],
+    ["body-image-remote", 'body: line 8: "https://images.example.com/cranes.jpg" is a URL; put the image file next to the article and give its relative path'],
+    ["body-image-not-image", 'body: line 8: "notes.txt" must be a JPEG, PNG, WebP, AVIF, GIF or TIFF image'],
+    ["embed-host-not-allowed", "body: line 8: embed: videos.example.net is not a host embeds may come from (YouTube, Vimeo, Bilibili); link to it instead"],
+    ["embed-without-title", "body: line 8: an embed has no title: write what it shows on the line after `::: embed …`, for the link and the frame's title"],
+    ["gallery-with-text", "body: line 11: a gallery (line 8) holds photos only, one a line; end it with `:::` before other text"],
   ])("%s", async (folder, expected) => {
     expect(await problemsIn(folder)).toEqual([`${file(folder)}: ${expected}`]);
   });

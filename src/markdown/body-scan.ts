@@ -1,0 +1,73 @@
+import type MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { altOf, captionAndCredit, DECORATIVE_ALT } from "./body-media.ts";
+
+/** A photo the body shows, as written. */
+export interface PhotoReference {
+  src: string;
+  alt: string;
+  /** `![-](…)`: an ornament readers of the page skip (alt=""). */
+  decorative: boolean;
+  caption?: string;
+  credit?: string;
+  /** Its line (the body's first line is `firstLine`). */
+  line: number;
+}
+
+/** An embed the body shows, as written. */
+export interface EmbedReference {
+  address: string;
+  title: string;
+  line: number;
+}
+
+export interface BodyScan {
+  photos: PhotoReference[];
+  embeds: EmbedReference[];
+  /** What the body's containers hold that they may not, by line. */
+  problems: Array<{ line: number; reason: string }>;
+}
+
+/** Whether a body may hold anything `scanBody` looks for: most bodies are text alone, and skip it. */
+export function mayHoldMedia(body: string): boolean {
+  return body.includes("![") || body.includes(":::");
+}
+
+/**
+ * The photos and embeds of a body, each with its line, parsed with the newsroom's own Markdown
+ * (so an image in a code block is no photo), for checking before anything is built. Lines count
+ * from `firstLine`, the body's line in its file.
+ */
+export function scanBody(md: MarkdownIt, body: string, firstLine = 1): BodyScan {
+  const scan: BodyScan = { photos: [], embeds: [], problems: [] };
+  const tokens = md.parse(body, {});
+  let inGallery: number | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const line = (token.map?.[0] ?? 0) + firstLine;
+    if (token.type === "container_gallery_open") inGallery = line;
+    else if (token.type === "container_gallery_close") inGallery = undefined;
+    else if (token.type === "container_embed_open") {
+      const address = token.info.trim().replace(/^embed\s*/, "");
+      const title = (token.meta as { title?: string } | null)?.title ?? "";
+      if (!address) scan.problems.push({ line, reason: "an embed gives no address: write `::: embed https://…` and its title on the next line" });
+      else scan.embeds.push({ address, title, line });
+      if (address && !title) scan.problems.push({ line, reason: "an embed has no title: write what it shows on the line after `::: embed …`, for the link and the frame's title" });
+    } else if (inGallery !== undefined && !["bs_figure_open", "bs_figure_close", "inline", "container_gallery_close"].includes(token.type)) {
+      scan.problems.push({ line, reason: `a gallery (line ${inGallery}) holds photos only, one a line; end it with \`:::\` before other text` });
+      while (i + 1 < tokens.length && tokens[i + 1]!.type !== "container_gallery_close") i++;
+    }
+    if (token.type !== "inline") continue;
+    let lineInParagraph = 0;
+    for (const child of token.children ?? []) {
+      if (child.type === "softbreak" || child.type === "hardbreak") lineInParagraph++;
+      if (child.type === "image") scan.photos.push(photoOf(child, line + lineInParagraph));
+    }
+  }
+  return scan;
+}
+
+function photoOf(image: Token, line: number): PhotoReference {
+  const alt = altOf(image);
+  return { src: image.attrGet("src") ?? "", alt, decorative: alt === DECORATIVE_ALT, ...captionAndCredit(image.attrGet("title")), line };
+}
