@@ -250,7 +250,8 @@ export function bodyMedia(md: MarkdownIt, pathPrefix: string): void {
   });
   md.use(container, "note", {
     render: (tokens: Token[], idx: number, _options: unknown, env: BodyEnv) =>
-      tokens[idx]!.nesting === 1 ? `<aside class="bs-box bs-box--note">\n<p class="bs-box__label bs-kicker bs-kicker--plain">${escapeHtml((env.words ?? ENGLISH).bodyNote)}</p>\n` : `</aside>\n`,
+      // A note, not a landmark: a story may carry several, and the correction is an aside already.
+      tokens[idx]!.nesting === 1 ? `<div class="bs-box bs-box--note" role="note">\n<p class="bs-box__label bs-kicker bs-kicker--plain">${escapeHtml((env.words ?? ENGLISH).bodyNote)}</p>\n` : `</div>\n`,
   });
   md.use(container, "factbox", {
     render(tokens: Token[], idx: number, _options: unknown, env: BodyEnv) {

@@ -135,7 +135,7 @@ describe("tables, footnotes and boxes", () => {
   });
 
   it("an editor's note, a fact box and a pull quote each have their own markup", () => {
-    expect(photoStory("aside.bs-box--note .bs-box__label").text()).toBe("Editor’s note");
+    expect(photoStory('div.bs-box--note[role="note"] .bs-box__label').text()).toBe("Editor’s note");
     const factbox = tableStory("aside.bs-box--factbox");
     expect(tableStory(`#${factbox.attr("aria-labelledby")}`).text()).toBe("The harbour ferries");
     expect(factbox.find("li").length).toBe(2);
