@@ -14,6 +14,10 @@ const out = path.resolve("screenshots");
 const PAGES: Record<string, string> = {
   home: "/",
   article: "/china/2026/08/harbour-city-opens-night-ferry/",
+  "photo-story": "/china/2026/11/west-quay-cranes-last-shift/",
+  "table-story": "/economy/2026/11/rooftop-solar-district-league-table/",
+  "video-story": "/world/2026/11/valdoria-reservoirs-refill-drought-emergency-stays/",
+  "note-story": "/zh/china/2026/11/baishui-villages-vote-to-move-uphill/",
   section: "/world/",
   tag: "/tags/climate/",
   "tag-index": "/tags/",

@@ -1,20 +1,25 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { useServedSite } from "../helpers/served-site.ts";
+import { useServedSites } from "../helpers/served-site.ts";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const served = useServedSite({ shared: "fixture" });
+const served = useServedSites({ fixture: { shared: "fixture" }, storyBody: { shared: "storyBody" } });
 
-const PAGES = {
-  home: "/",
-  article: "/society/2025/04/updated-story/",
-  "hostile article": "/sci-tech/2025/03/hostile-title/",
-  section: "/economy/",
-  tag: "/tags/trade/",
-  "tag index": "/tags/",
-  search: "/search/?q=body",
-  "Chinese search": "/zh/search/?q=%E7%82%92%E8%8C%B6",
-  "not found": "/404.html",
+const PAGES: Record<string, [keyof typeof served.servers, string]> = {
+  home: ["fixture", "/"],
+  article: ["fixture", "/society/2025/04/updated-story/"],
+  "hostile article": ["fixture", "/sci-tech/2025/03/hostile-title/"],
+  section: ["fixture", "/economy/"],
+  tag: ["fixture", "/tags/trade/"],
+  "tag index": ["fixture", "/tags/"],
+  search: ["fixture", "/search/?q=body"],
+  "Chinese search": ["fixture", "/zh/search/?q=%E7%82%92%E8%8C%B6"],
+  "not found": ["fixture", "/404.html"],
+  // The story body: photos, a gallery, footnotes and a note; a table, a fact box and a pull quote; embeds.
+  "photo story": ["storyBody", "/society/2025/05/harbour-photo-story/"],
+  "table story": ["storyBody", "/economy/2025/05/ferry-fares-table/"],
+  "video story": ["storyBody", "/society/2025/05/harbour-video/"],
+  "Chinese photo story": ["storyBody", "/zh/society/2025/05/harbour-photo-story/"],
 };
 
 interface AxeViolation {
@@ -25,12 +30,12 @@ interface AxeViolation {
 
 describe("axe-core (WCAG 2.2 A and AA) in Chromium", () => {
   for (const colorScheme of ["light", "dark"] as const) {
-    for (const [name, path] of Object.entries(PAGES)) {
+    for (const [name, [site, path]] of Object.entries(PAGES)) {
       it(`finds no violation on the ${name} page (${colorScheme})`, async () => {
         // axe is injected as a script: the test context bypasses the page's CSP to allow it.
         const context = await served.browser.newContext({ bypassCSP: true, colorScheme });
         const page = await context.newPage();
-        await page.goto(`${served.server.origin}${path}`);
+        await page.goto(`${served.servers[site].origin}${path}`);
         if (path.startsWith("/search/") || path.startsWith("/zh/search/")) await page.waitForSelector(".bs-search-result");
         await page.addScriptTag({ path: axePath });
         const violations = (await page.evaluate(async () => {

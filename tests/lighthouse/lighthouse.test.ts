@@ -13,10 +13,19 @@ beforeAll(async () => {
   expect(site.exitCode, site.stderr).toBe(0);
 });
 
-const PAGES = ["/", "/china/2026/08/harbour-city-opens-night-ferry/", "/world/", "/search/?q=ferry"];
+// The front page, an article, a section and search; and the story body's photo story (a gallery)
+// and video story (embeds behind their facade).
+const PAGES = [
+  "/",
+  "/china/2026/08/harbour-city-opens-night-ferry/",
+  "/world/",
+  "/search/?q=ferry",
+  "/china/2026/11/west-quay-cranes-last-shift/",
+  "/world/2026/11/valdoria-reservoirs-refill-drought-emergency-stays/",
+];
 
 describe("Lighthouse 12 in the system Chromium", () => {
-  it("scores 100 for accessibility, best practices and SEO, and at least 95 for performance, on the home, article, section and search pages", async () => {
+  it("scores 100 for accessibility, best practices and SEO, and at least 95 for performance, on the home, article, section and search pages and on a photo story and a video story", async () => {
     let results = await auditPages(site.output, PAGES);
     const slow = results.filter((result) => result.scores.performance < 100).map((result) => result.path);
     if (slow.length > 0) {
