@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import yaml from "js-yaml";
 import { readBuildEnv } from "../config/build-env.ts";
 import { readSettings } from "../config/site-settings.ts";
-import { ARTICLE_SLUG_PATTERN, articleSlug, headlineSlug, MAX_SEGMENT_BYTES } from "../slugs/slugs.ts";
+import { articleSlug, headlineSlug, isArticleSlug, MAX_SEGMENT_BYTES, segmentBytes } from "../slugs/slugs.ts";
 
 export interface NewArticleOptions {
   headline: string;
@@ -61,8 +61,10 @@ async function main(): Promise<void> {
   const env = readBuildEnv(process.env, process.argv, process.cwd(), { createsArticles: true });
   const now = env.now.setZone(site.timeZone);
   const slug = values.slug ?? (articleSlug(headline) === "article" ? `article-${now.toFormat("yyyyMMdd-HHmmss")}` : headlineSlug(headline));
-  if (!ARTICLE_SLUG_PATTERN.test(slug) || slug.length > MAX_SEGMENT_BYTES - 3) {
-    throw new UsageError(`--slug "${slug.slice(0, 60)}" must be lowercase letters, digits and single hyphens, at most ${MAX_SEGMENT_BYTES - 3} characters (e.g. night-ferry)`);
+  if (!isArticleSlug(slug) || segmentBytes(slug) > MAX_SEGMENT_BYTES - 3) {
+    throw new UsageError(
+      `--slug "${Array.from(slug).slice(0, 60).join("")}" must be lowercase letters and digits of any script (Latin without accents) joined by single hyphens, at most ${MAX_SEGMENT_BYTES - 3} bytes, e.g. night-ferry or 数字中国`,
+    );
   }
   const file = path.join(env.articlesDir, now.toFormat("yyyy"), now.toFormat("MM"), `${slug}.md`);
   const text = draftArticleText(

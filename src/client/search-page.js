@@ -7,12 +7,23 @@
 // - most relevant: results are merged by Pagefind's score;
 // - filter counts are summed over the shards that take part.
 // `?q=` runs a search on load, and the address follows the search, so it can be linked.
+// A title or tag of another edition's language is marked with its `lang`, as the build marks them.
+
+import { textLanguage } from "./text-language.js";
 
 const PAGE_SIZE = 10;
 const root = document.querySelector('[data-module="search-page"]');
+/** The scripts of this page's edition and the others' (src/text/text-language.ts). */
+const languages = root ? JSON.parse(root.dataset.textLanguages) : undefined;
 
 /** Escapes text for HTML; excerpts come from Pagefind already escaped, with <mark> added. */
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** ` lang="zh"` for text of another edition's language, else nothing. */
+const langAttr = (text) => {
+  const lang = textLanguage(text, languages);
+  return lang ? ` lang="${escapeHtml(lang)}"` : "";
+};
 
 async function loadShards() {
   const manifest = await (await fetch(root.dataset.manifest)).json();
@@ -61,7 +72,7 @@ function resultItem(data) {
   item.className = "bs-search-result";
   item.innerHTML =
     `<p class="bs-search-result__meta">${meta.section ? `<span class="bs-search-result__section">${escapeHtml(meta.section)}</span> ` : ""}${meta.date ? `<span class="bs-search-result__date">${escapeHtml(meta.date)}</span>` : ""}</p>` +
-    `<h2 class="bs-search-result__headline"><a class="bs-search-result__link" href="${escapeHtml(data.url)}">${escapeHtml(meta.title ?? data.url)}</a></h2>` +
+    `<h2 class="bs-search-result__headline"${meta.title ? langAttr(meta.title) : ""}><a class="bs-search-result__link" href="${escapeHtml(data.url)}">${escapeHtml(meta.title ?? data.url)}</a></h2>` +
     (data.excerpt ? `<p class="bs-search-result__excerpt">${data.excerpt}</p>` : "");
   return item;
 }
@@ -124,7 +135,7 @@ if (root) {
         ...values.map(([value, count], index) => {
           const item = document.createElement("li");
           const id = `bs-filter-${name}-${index}`;
-          item.innerHTML = `<input type="checkbox" id="${id}" value="${escapeHtml(value)}"${chosen[name].includes(value) ? " checked" : ""}> <label for="${id}">${escapeHtml(value)} <span class="bs-search__count">(${count})</span></label>`;
+          item.innerHTML = `<input type="checkbox" id="${id}" value="${escapeHtml(value)}"${chosen[name].includes(value) ? " checked" : ""}> <label for="${id}"${langAttr(value)}>${escapeHtml(value)} <span class="bs-search__count">(${count})</span></label>`;
           item.querySelector("input").addEventListener("change", (event) => {
             chosen[name] = event.target.checked ? [...chosen[name], value] : chosen[name].filter((other) => other !== value);
             search();

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { SectionSetting, SiteSettings } from "./site-data.ts";
+import { textLanguagesOf, type TextLanguages } from "../text/text-language.ts";
 
 /**
  * The interface words of an edition (`_data/ui.json`, or an edition's `ui`), typed from
@@ -43,6 +44,8 @@ export interface Edition {
   footer: FooterSettings;
   partners: PartnerLinks;
   ui: UiStrings;
+  /** How its pages tell text of another edition's language (`langAttr`): its script and the others'. */
+  textLanguages: TextLanguages;
 }
 
 interface EditionFile {
@@ -75,7 +78,7 @@ const readJson = <T>(file: string): T => {
  */
 export function readEditions(dataDir: string, site: SiteSettings, sections: SectionSetting[]): Edition[] {
   const defaultUi = readJson<UiStrings>(path.join(dataDir, "ui.json"));
-  const editions: Edition[] = [
+  const editions: Array<Omit<Edition, "textLanguages">> = [
     {
       lang: site.language,
       htmlLang: site.htmlLang,
@@ -110,7 +113,7 @@ export function readEditions(dataDir: string, site: SiteSettings, sections: Sect
       sections: sections.map((section) => ({ key: section.key, ...edition.sections[section.key]! })),
     });
   }
-  return editions.map(namedInJson);
+  return editions.map((edition, index) => namedInJson({ ...edition, textLanguages: textLanguagesOf(editions, index) }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DateTime } from "luxon";
 import { readArticleDate } from "../dates/dates.ts";
-import { ARTICLE_SLUG_PATTERN, MAX_SEGMENT_BYTES, MAX_TAG_SEGMENT_BYTES, segmentBytes, tagSlug } from "../slugs/slugs.ts";
+import { articleSlug, isArticleSlug, MAX_SEGMENT_BYTES, MAX_TAG_SEGMENT_BYTES, segmentBytes, tagSlug } from "../slugs/slugs.ts";
 import { quote } from "./problems.ts";
 
 /** Options that make the schema specific to one site's `_data/`. */
@@ -108,10 +108,14 @@ export function createFrontMatterSchema({ sectionKeys, timeZone, languages }: Fr
         .optional(),
       slug: z
         .string({ error: "must be text" })
-        .regex(ARTICLE_SLUG_PATTERN, "must be lowercase letters, digits and single hyphens (e.g. night-ferry)")
+        .refine(isArticleSlug, {
+          error: (issue) =>
+            `must be lowercase letters and digits of any script (Latin without accents) joined by single hyphens, e.g. night-ferry or 数字中国; ${quote(String(issue.input))} would be ${quote(articleSlug(String(issue.input)))}`,
+          abort: true,
+        })
         .refine((slug) => segmentBytes(slug) <= MAX_SEGMENT_BYTES, {
           error: (issue) =>
-            `is ${String(issue.input).length.toLocaleString("en")} characters long, more than the ${MAX_SEGMENT_BYTES} a URL segment (a folder name on disk) allows; give a shorter slug`,
+            `is ${segmentBytes(String(issue.input)).toLocaleString("en")} bytes long, more than the ${MAX_SEGMENT_BYTES} a URL segment (a folder name on disk) allows (a Chinese character takes 3); give a shorter slug`,
         })
         .optional(),
       draft: z.boolean({ error: "must be true or false" }).optional(),

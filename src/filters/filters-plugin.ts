@@ -1,7 +1,9 @@
 import type { EleventyConfig } from "@11ty/eleventy";
+import nunjucks from "nunjucks";
 import type { BuildEnv } from "../config/build-env.ts";
 import { absoluteUrl, srcsetWithPathPrefix, withPathPrefix } from "../urls/site-urls.ts";
-import { fillText } from "../config/editions.ts";
+import { fillText, type Edition } from "../config/editions.ts";
+import { langAttribute } from "../text/text-language.ts";
 
 /** Longest `<title>` search engines show in full; html-validate's `long-title` rule agrees. */
 export const MAX_TITLE_LENGTH = 70;
@@ -51,5 +53,7 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: { env: Bu
   eleventyConfig.addFilter("srcsetHref", (srcset: string) => srcsetWithPathPrefix(srcset, env.pathPrefix));
   eleventyConfig.addFilter("documentTitle", documentTitle);
   eleventyConfig.addFilter("fill", fillText);
+  // `<h1{{ article.title | langAttr(edition) }}>`: ` lang="zh"` on text of another edition's language.
+  eleventyConfig.addFilter("langAttr", (text: string | undefined, edition: Edition) => new nunjucks.runtime.SafeString(langAttribute(text ?? "", edition.textLanguages)));
   eleventyConfig.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, siteUrl, env.pathPrefix));
 }

@@ -89,6 +89,39 @@ describe("the search page", () => {
   });
 });
 
+describe("results of another edition's script (issue 16)", () => {
+  it("mark a Chinese headline in the English edition lang=\"zh\", and open its Chinese URL", async () => {
+    const { page, errors } = await openPage(`${served.servers.root.origin}/search/?q=wirebeacon`);
+    await expect.poll(() => resultHeadlines(page), { timeout: 15_000 }).toEqual(["数字中国建设峰会在港城开幕"]);
+    expect(await page.locator(".bs-search-result__headline").getAttribute("lang")).toBe("zh");
+    // The tag filters: the Chinese tag is marked, 5G is not a word of any language.
+    expect(await page.locator('label[lang="zh"]', { hasText: "数字中国" }).count()).toBe(1);
+    expect(await page.locator("label:not([lang])", { hasText: "5G" }).count()).toBe(1);
+    await page.locator(".bs-search-result__link").first().click();
+    await page.waitForURL((url) => decodeURI(url.pathname) === "/china/2025/04/数字中国/");
+    expect(await page.locator("h1").textContent()).toBe("数字中国建设峰会在港城开幕");
+    expect(errors).toEqual([]);
+  });
+
+  it("mark an English tag lang=\"en\" in the Chinese edition, and leave Chinese headlines alone", async () => {
+    const { page, errors } = await openPage(`${served.servers.root.origin}/zh/search/?q=${encodeURIComponent("渡轮")}`);
+    await expect.poll(() => resultHeadlines(page), { timeout: 15_000 }).toEqual(["港城开通夜间渡轮"]);
+    expect(await page.locator(".bs-search-result__headline").getAttribute("lang")).toBeNull();
+    expect(await page.locator('label[lang="en"]', { hasText: "open data" }).count()).toBe(1);
+    expect(await page.locator("label:not([lang])", { hasText: "数字中国" }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it("open under PATH_PREFIX too", async () => {
+    const { page, errors } = await openPage(`${served.servers.prefixed.origin}/newsroom/zh/search/?q=${encodeURIComponent("渡轮")}`);
+    await expect.poll(() => resultHeadlines(page), { timeout: 15_000 }).toEqual(["港城开通夜间渡轮"]);
+    await page.locator(".bs-search-result__link").first().click();
+    await page.waitForURL((url) => decodeURI(url.pathname) === "/newsroom/zh/china/2025/04/港城夜渡/");
+    expect(await page.locator("h1").textContent()).toBe("港城开通夜间渡轮");
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("a Chinese reader", () => {
   it("lands on a Chinese page, switches to the English translation and back, and searches in Chinese", async () => {
     const { page, errors } = await openPage(`${served.servers.root.origin}/zh/sci-tech/2025/03/hostile-title/`);

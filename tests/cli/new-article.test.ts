@@ -61,11 +61,23 @@ describe("npm run new", () => {
     expect(await readFile(file, "utf8")).toBe("an editor's work in progress");
   });
 
-  it("gives a headline with no Latin letters a dated slug, or the one asked for", async () => {
+  it("keeps a Chinese headline as its slug, which the build publishes at a readable URL", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-new-"));
-    expect((await newArticle(dir, ["茶叶节开幕", "--section", "culture", "--lang", "zh"])).code).toBe(0);
+    const result = await newArticle(dir, ["茶叶节开幕：港城迎来采茶季", "--section", "culture", "--lang", "zh"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("茶叶节开幕-港城迎来采茶季.md");
+    const file = path.join(dir, "2026/12/茶叶节开幕-港城迎来采茶季.md");
+    const { article, problems } = parseArticle("articles/2026/12/茶叶节开幕-港城迎来采茶季.md", await readFile(file, "utf8"), context, file);
+    expect(problems).toEqual([]);
+    expect(article?.url).toBe("/zh/culture/2026/12/茶叶节开幕-港城迎来采茶季/");
+  });
+
+  it("gives a headline with no letters a dated slug, and takes a --slug in any script", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-new-"));
+    expect((await newArticle(dir, ["!!! 🦀", "--section", "culture"])).code).toBe(0);
     expect((await newArticle(dir, ["茶叶节开幕", "--section", "culture", "--slug", "cha-ye-jie"])).code).toBe(0);
-    expect((await readdir(path.join(dir, "2026/12"))).sort()).toEqual(["article-20261201-003000.md", "cha-ye-jie.md"]);
+    expect((await newArticle(dir, ["Tea festival opens", "--section", "culture", "--slug", "茶叶节"])).code).toBe(0);
+    expect((await readdir(path.join(dir, "2026/12"))).sort()).toEqual(["article-20261201-003000.md", "cha-ye-jie.md", "茶叶节.md"]);
   });
 
   it("cuts a very long headline's slug at a word, and refuses a --slug that is not one", async () => {
@@ -77,6 +89,6 @@ describe("npm run new", () => {
     expect(name!.length).toBeLessThanOrEqual(83);
     const bad = await newArticle(dir, ["Headline", "--section", "china", "--slug", "Not/A slug"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--slug "Not/A slug" must be lowercase letters, digits and single hyphens');
+    expect(bad.stderr).toContain('--slug "Not/A slug" must be lowercase letters and digits of any script (Latin without accents) joined by single hyphens');
   });
 });

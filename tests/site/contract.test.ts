@@ -50,7 +50,7 @@ describe("a build with broken articles", () => {
       /\/bad-offset\/article\.md: date: "2025-03-01T09:00:00\+24:00" has the offset \+24:00, which no time zone has/,
       /\/unclosed-front-matter\/article\.md: front matter: opened at line 1 is never closed \(add a line with --- after the fields\)/,
       /\/tag-too-long\/article\.md: tags\.0: "港口城市夜间渡轮.*" \(88 characters\) makes a tag page URL segment of 264 bytes/,
-      /\/slug-too-long\/article\.md: slug: is 263 characters long/,
+      /\/slug-too-long\/article\.md: slug: is 263 bytes long/,
     ];
     for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true);
     expect(failed.stderr).toContain("22 problems in the articles; nothing was written");

@@ -92,7 +92,7 @@ describe("the Chinese edition", () => {
     expect(englishTag(".bs-teaser__headline a").map((_, a) => englishTag(a).text()).get()).toEqual(["人工智能 reshapes 碳中和 plans — a test of “CJK” titles", 'Data & "AI": <Rules>']);
     const tags = await loadPage(site.output, "/zh/tags/");
     expect(tags("h1").text()).toBe("全部标签");
-    expect(tags(".bs-tag-index__link").map((_, a) => tags(a).text()).get().sort()).toEqual(["人工智能", "茶叶", "非遗"].sort());
+    expect(tags(".bs-tag-index__link").map((_, a) => tags(a).text()).get().sort()).toEqual(["open data", "人工智能", "数字中国", "茶叶", "非遗"].sort());
   });
 
   it("has its own search page, feeds and front page linked to the other edition's", async () => {

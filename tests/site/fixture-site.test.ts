@@ -157,8 +157,8 @@ describe("the search index", () => {
       }
       return pages;
     };
-    expect(await count("en")).toBe(28);
-    expect(await count("zh")).toBe(2);
+    expect(await count("en")).toBe(29);
+    expect(await count("zh")).toBe(3);
   });
 
   it("is searched from a page per language: /search/ and /zh/search/", async () => {
@@ -222,6 +222,69 @@ describe("every page", () => {
     const $ = await loadPage(site.output, "/404.html");
     expect($("h1").text()).toBe("Page not found");
     expect($('meta[name="robots"]').attr("content")).toBe("noindex");
+  });
+});
+
+describe("articles named in Chinese (issue 16)", () => {
+  // Two files named in Chinese in April: 2025/04/数字中国.md in the English edition, with a Chinese
+  // headline, and zh/2025/04/港城夜渡.md in the Chinese edition, with an English tag.
+  const english = "/china/2025/04/数字中国/";
+  const chinese = "/zh/china/2025/04/港城夜渡/";
+
+  it("publish at their own readable URLs, percent-encoded wherever a URL is written", async () => {
+    for (const url of [english, chinese]) {
+      expect(existsSync(path.join(site.output, url, "index.html")), url).toBe(true);
+      const $ = await loadPage(site.output, url);
+      expect($('link[rel="canonical"]').attr("href")).toBe(`https://news.example.org${encodeURI(url)}`);
+      expect($('meta[property="og:url"]').attr("content")).toBe(`https://news.example.org${encodeURI(url)}`);
+    }
+    const sitemap = await readFile(path.join(site.output, "sitemap.xml"), "utf8");
+    const feeds = ["feed.xml", "feed.json", "china/feed.xml", "zh/feed.xml", "zh/feed.json", "zh/china/feed.xml"];
+    const texts = [sitemap, ...(await Promise.all(feeds.map((feed) => readFile(path.join(site.output, feed), "utf8"))))];
+    expect(sitemap).toContain(`<loc>https://news.example.org${encodeURI(english)}</loc>`);
+    expect(sitemap).toContain(`<loc>https://news.example.org${encodeURI(chinese)}</loc>`);
+    for (const [index, text] of texts.entries()) {
+      const url = feeds[index - 1]?.startsWith("zh/") ? chinese : english;
+      expect(text, feeds[index - 1] ?? "sitemap.xml").toContain(`https://news.example.org${encodeURI(url)}`);
+      expect(text, feeds[index - 1] ?? "sitemap.xml").not.toMatch(/https:\/\/news\.example\.org\/[^"<\s]*[\u4e00-\u9fff]/u);
+    }
+    const section = await loadPage(site.output, "/china/");
+    expect(section(".bs-teaser__headline a").map((_, a) => section(a).attr("href")).get()).toContain(encodeURI(english));
+  });
+
+  it("mark a Chinese headline and tag lang=\"zh\" in the English edition, and leave English text and 5G alone", async () => {
+    const $ = await loadPage(site.output, english);
+    expect($("html").attr("lang")).toBe("en");
+    expect($("h1").attr("lang")).toBe("zh");
+    expect($(".bs-article__standfirst").attr("lang")).toBeUndefined();
+    expect($(".bs-tags__link").map((_, a) => `${$(a).text()}:${$(a).attr("lang") ?? ""}`).get()).toEqual(["数字中国:zh", "5G:"]);
+    const section = await loadPage(site.output, "/china/");
+    const teaser = section(".bs-teaser").filter((_, item) => section(item).find("a").first().text() === "数字中国建设峰会在港城开幕");
+    expect(teaser.find(".bs-teaser__headline").attr("lang")).toBe("zh");
+    expect(teaser.find(".bs-teaser__summary").attr("lang")).toBeUndefined();
+    // The mixed headline is English words around Chinese ones: left in the page's language.
+    expect((await loadPage(site.output, "/china/2025/04/cjk-title/"))("h1").attr("lang")).toBeUndefined();
+    const tag = await loadPage(site.output, "/tags/数字中国/");
+    expect(tag("h1").attr("lang")).toBe("zh");
+    expect(tag(".bs-list-page__description span[lang=zh]").text()).toBe("数字中国");
+    const index = await loadPage(site.output, "/tags/");
+    expect(index('.bs-tag-index__link[lang="zh"]').map((_, a) => index(a).text()).get().sort()).toEqual(["人工智能", "数字中国", "碳中和", "非遗"]);
+    expect(index(".bs-tag-index__link:not([lang])").map((_, a) => index(a).text()).get()).toContain("5G");
+  });
+
+  it("mark an English tag lang=\"en\" in the Chinese edition, and leave Chinese text alone", async () => {
+    const $ = await loadPage(site.output, chinese);
+    expect($("html").attr("lang")).toBe("zh-Hans");
+    expect($("h1").attr("lang")).toBeUndefined();
+    expect($(".bs-tags__link").map((_, a) => `${$(a).text()}:${$(a).attr("lang") ?? ""}`).get()).toEqual(["数字中国:", "open data:en"]);
+    const tag = await loadPage(site.output, "/zh/tags/open-data/");
+    expect(tag("h1").attr("lang")).toBe("en");
+    expect(tag(".bs-list-page__description").text()).toContain("“open data”");
+    expect(tag(".bs-list-page__description span").attr("lang")).toBe("en");
+    const index = await loadPage(site.output, "/zh/tags/");
+    expect(index('.bs-tag-index__link[lang="en"]').map((_, a) => index(a).text()).get()).toEqual(["open data"]);
+    // The hostile Chinese translation's Latin-free headline and its neighbour links carry no lang.
+    expect((await loadPage(site.output, "/zh/"))("[lang]:not(html)").map((_, element) => $(element).attr("lang")).get().every((lang) => lang === "en")).toBe(true);
   });
 });
 

@@ -20,6 +20,24 @@ describe("parseArticle", () => {
     expect(makeArticle("night-ferry", { slug: "ferry" }).url).toBe("/china/2025/05/ferry/");
   });
 
+  it("keeps a Chinese file name as the slug, so two in one month have URLs of their own", () => {
+    const first = makeArticle("2025/05/数字中国");
+    const second = makeArticle("2025/05/港城夜渡");
+    expect([first.slug, second.slug]).toEqual(["数字中国", "港城夜渡"]);
+    expect([first.url, second.url]).toEqual(["/china/2025/05/数字中国/", "/china/2025/05/港城夜渡/"]);
+  });
+
+  it("takes a slug field in any script, lowercase and in words, and says what a bad one would be", () => {
+    expect(makeArticle("x", { slug: "数字中国-2025" }).url).toBe("/china/2025/05/数字中国-2025/");
+    expect(makeArticle("x", { slug: "москва" }).url).toBe("/china/2025/05/москва/");
+    expect(problemsOf({ ...valid, slug: "数字 中国" })).toEqual([
+      'articles/2025/03/x.md: slug: must be lowercase letters and digits of any script (Latin without accents) joined by single hyphens, e.g. night-ferry or 数字中国; "数字 中国" would be "数字-中国"',
+    ]);
+    expect(problemsOf({ ...valid, slug: "Café" })[0]).toMatch(/"Café" would be "cafe"$/);
+    expect(problemsOf({ ...valid, slug: "人".repeat(85) })).toEqual([]); // 255 bytes
+    expect(problemsOf({ ...valid, slug: "人".repeat(86) })[0]).toMatch(/slug: is 258 bytes long, more than the 255/);
+  });
+
   it("takes the summary from the first paragraph when there is none", () => {
     const { article } = parseArticle("articles/x.md", articleText(valid, "First *para*\ngraph.\n\nSecond."), context);
     expect(article?.summary).toBe("First para graph.");
@@ -161,7 +179,7 @@ describe("hostile input", () => {
     expect(problemsOf({ ...valid, tags: ["人".repeat(82)] })[0]).toMatch(/: tags\.0: .* makes a tag page URL segment of 246 bytes/);
     expect(problemsOf({ ...valid, slug: "a".repeat(255) })).toEqual([]);
     expect(problemsOf({ ...valid, slug: "a".repeat(256) })).toEqual([
-      "articles/2025/03/x.md: slug: is 256 characters long, more than the 255 a URL segment (a folder name on disk) allows; give a shorter slug",
+      "articles/2025/03/x.md: slug: is 256 bytes long, more than the 255 a URL segment (a folder name on disk) allows (a Chinese character takes 3); give a shorter slug",
     ]);
   });
 

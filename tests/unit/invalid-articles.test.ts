@@ -21,7 +21,7 @@ describe("each kind of bad input is named by file and field", () => {
     ["image-without-alt", "image.alt: required: alternative text describing the image"],
     ["tags-not-a-list", "tags: must be a list of strings, e.g. [climate, 5G]"],
     ["updated-before-date", "updated: must not be before date"],
-    ["bad-slug", "slug: must be lowercase letters, digits and single hyphens (e.g. night-ferry)"],
+    ["bad-slug", 'slug: must be lowercase letters and digits of any script (Latin without accents) joined by single hyphens, e.g. night-ferry or 数字中国; "Not A Slug" would be "not-a-slug"'],
     ["draft-not-boolean", "draft: must be true or false"],
     ["control-character", "tags.2: contains the control character U+0001; delete it"],
     ["lone-surrogate", 'title: contains a lone surrogate U+D800 (half of a character, e.g. from a "\\uD800" escape); delete it'],
@@ -32,7 +32,7 @@ describe("each kind of bad input is named by file and field", () => {
       'date: "2025-03-01T09:00:00+24:00" has the offset +24:00, which no time zone has: offsets run from -12:00 to +14:00 with minutes 00-59 (e.g. +08:00, or Z for UTC)',
     ],
     ["unclosed-front-matter", "front matter: opened at line 1 is never closed (add a line with --- after the fields)"],
-    ["slug-too-long", "slug: is 263 characters long, more than the 255 a URL segment (a folder name on disk) allows; give a shorter slug"],
+    ["slug-too-long", "slug: is 263 bytes long, more than the 255 a URL segment (a folder name on disk) allows (a Chinese character takes 3); give a shorter slug"],
     // The story body: each photo a file beside the article with alt text, each embed from an allowed host.
     ["body-image-missing", 'body: line 8: no image file "cranes.jpg" next to the article'],
     [
