@@ -57,6 +57,9 @@ const ENGLISH: BodyWords = {
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
+/** A table column's alignment, as the stylesheet's classes. */
+const ALIGN_CLASSES = { left: "bs-align-left", right: "bs-align-right", center: "bs-align-center" } as const;
+
 const GALLERY_SIZES = "(min-width: 36rem) 30rem, 85vw";
 
 /** The container names editors write after `:::`. */
@@ -290,9 +293,9 @@ export function bodyMedia(md: MarkdownIt, pathPrefix: string): void {
       if (token.type === "th_open") token.attrSet("scope", "col");
       if (token.type === "th_open" || token.type === "td_open") {
         // Column alignment as a class: a style attribute would break the page's CSP.
-        const align = /^text-align:(left|right|center)$/.exec(token.attrGet("style") ?? "")?.[1];
+        const align = /^text-align:(left|right|center)$/.exec(token.attrGet("style") ?? "")?.[1] as keyof typeof ALIGN_CLASSES | undefined;
         if (token.attrs) token.attrs = token.attrs.filter(([name]) => name !== "style");
-        if (align) token.attrJoin("class", `bs-align-${align}`);
+        if (align) token.attrJoin("class", ALIGN_CLASSES[align]);
       }
       if (token.type !== "table_open") continue;
       const before = tokens[i - 3];

@@ -106,7 +106,7 @@ describe("the stylesheet", () => {
       ...readdirSync(path.join(projectRoot, "_includes"), { recursive: true, encoding: "utf8" }).map((file) => path.join("_includes", file)),
       ...readdirSync(path.join(projectRoot, "src/pages")).map((file) => path.join("src/pages", file)),
       ...readdirSync(path.join(projectRoot, "src/client")).map((file) => path.join("src/client", file)),
-      "src/markdown/markdown.ts",
+      ...readdirSync(path.join(projectRoot, "src/markdown")).map((file) => path.join("src/markdown", file)),
     ]
       .filter((file) => /\.(njk|js|ts)$/.test(file))
       .map((file) => readFileSync(path.join(projectRoot, file), "utf8"))
