@@ -178,11 +178,19 @@ export function bodyMedia(md: MarkdownIt, pathPrefix: string): void {
       const inline = tokens[i + 1]!;
       const children = (inline.children ?? []).filter((child) => !(child.type === "text" && child.content.trim() === "") && child.type !== "softbreak");
       if (children.length < 2 || children.some((child) => child.type !== "image")) continue;
+      // Each photo keeps its own line (for the checks' messages): the paragraph's, plus the breaks before it.
+      let line = inline.map?.[0] ?? 0;
+      const lines = new Map<Token, number>();
+      for (const child of inline.children ?? []) {
+        if (child.type === "softbreak" || child.type === "hardbreak") line++;
+        else if (child.type === "image") lines.set(child, line);
+      }
       const split = children.flatMap((image) => {
         const open = new state.Token("paragraph_open", "p", 1);
         const content = new state.Token("inline", "", 0);
         content.children = [image];
-        content.map = inline.map;
+        const at = lines.get(image)!;
+        content.map = [at, at + 1];
         const close = new state.Token("paragraph_close", "p", -1);
         return [open, content, close];
       });

@@ -403,6 +403,14 @@ describe("scanBody", () => {
     expect(scanBody(md, "```\n![a](a.jpg)\n```\n\n    ![b](b.jpg)\n\n~~~md\n![c](c.jpg)\n~~~\n\nText `![d](d.jpg)`.").photos).toEqual([]);
   });
 
+  it("finds the photos of a gallery on consecutive lines, each on its own line", () => {
+    expect(scanBody(md, "::: gallery G\n![a](a.jpg)\n![b](b.jpg)\n![c](c.jpg)\n:::", 5).photos.map((found) => [found.src, found.line])).toEqual([
+      ["a.jpg", 6],
+      ["b.jpg", 7],
+      ["c.jpg", 8],
+    ]);
+  });
+
   it("finds the photos of a gallery parted by blank lines", () => {
     expect(scanBody(md, "::: gallery G\n![a](a.jpg)\n\n![b](b.jpg)\n:::", 5).photos.map((found) => [found.src, found.line])).toEqual([
       ["a.jpg", 6],
