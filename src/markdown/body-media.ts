@@ -75,9 +75,9 @@ export function captionAndCredit(title: string | null | undefined): { caption?: 
 /** The alt an editor writes for a decorative image, which readers of the page then skip. */
 export const DECORATIVE_ALT = "-";
 
-/** An image token's alt text as written (its children's text). */
+/** An image token's alt text as written (its children's text, a line break as a space). */
 export function altOf(token: Token): string {
-  return (token.children ?? []).map((child) => child.content).join("");
+  return (token.children ?? []).map((child) => (child.type === "softbreak" || child.type === "hardbreak" ? " " : child.content)).join("");
 }
 
 /** What the body's rules note on an image token for its renderer. */

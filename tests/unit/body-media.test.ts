@@ -122,6 +122,10 @@ describe("a photo", () => {
     expect(render("See ![the quay](images/quay.jpg).")).toBe(`<p>See <img class="bs-body-image bs-body-image--inline" src="images/quay.jpg" alt="the quay">.</p>\n`);
   });
 
+  it("keeps the space of an alt text written over two lines", () => {
+    expect(render("![A ferry\nat night](ferry.jpg)", { pictures })).toBe(`<figure class="bs-figure">${pictureHtml()}</figure>\n`);
+  });
+
   it("escapes raw HTML in its alt, caption and credit", () => {
     const html = render('![a "quoted" <b>alt</b>](ferry.jpg "\\"><script>alert(1)</script> | <b>Li</b> & Co")', { pictures });
     expect(html).toContain(`alt="a &quot;quoted&quot; &lt;b&gt;alt&lt;/b&gt;"`);
