@@ -42,9 +42,11 @@ export function scanBody(md: MarkdownIt, body: string, firstLine = 1): BodyScan 
   const scan: BodyScan = { photos: [], embeds: [], problems: [] };
   const tokens = md.parse(body, {});
   let inGallery: number | undefined;
+  // A token without a map of its own (a table cell's text, a closing token) is on the line of the last one with a map.
+  let line = firstLine;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const line = (token.map?.[0] ?? 0) + firstLine;
+    if (token.map) line = token.map[0] + firstLine;
     if (token.type === "container_gallery_open") inGallery = line;
     else if (token.type === "container_gallery_close") inGallery = undefined;
     else if (token.type === "container_embed_open") {
@@ -61,7 +63,10 @@ export function scanBody(md: MarkdownIt, body: string, firstLine = 1): BodyScan 
     let lineInParagraph = 0;
     for (const child of token.children ?? []) {
       if (child.type === "softbreak" || child.type === "hardbreak") lineInParagraph++;
-      if (child.type === "image") scan.photos.push(photoOf(child, line + lineInParagraph));
+      if (child.type === "image") {
+        scan.photos.push(photoOf(child, line + lineInParagraph));
+        lineInParagraph += (child.children ?? []).filter((part) => part.type === "softbreak" || part.type === "hardbreak").length;
+      }
     }
   }
   return scan;

@@ -403,6 +403,17 @@ describe("scanBody", () => {
     expect(scanBody(md, "One  \ntwo\\\n![x](ferry.jpg)").photos.map((found) => found.line)).toEqual([3]);
   });
 
+  it("finds a photo in a table by its row's line", () => {
+    expect(scanBody(md, "Text.\n\n| Pier | Photo |\n| - | - |\n| 3 | text |\n| 4 | ![The pier](ferry.jpg) |", 10).photos.map((found) => found.line)).toEqual([15]);
+  });
+
+  it("counts the lines of an alt text written over two lines", () => {
+    expect(scanBody(md, "![The night\nferry](ferry.jpg)\n![Gulls](gulls.jpg)").photos.map((found) => [found.alt, found.line])).toEqual([
+      ["The night ferry", 1],
+      ["Gulls", 3],
+    ]);
+  });
+
   it("finds no photo in a fenced or an indented code block", () => {
     expect(scanBody(md, "```\n![a](a.jpg)\n```\n\n    ![b](b.jpg)\n\n~~~md\n![c](c.jpg)\n~~~\n\nText `![d](d.jpg)`.").photos).toEqual([]);
   });
