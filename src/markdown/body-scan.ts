@@ -41,23 +41,30 @@ export function mayHoldMedia(body: string): boolean {
 export function scanBody(md: MarkdownIt, body: string, firstLine = 1): BodyScan {
   const scan: BodyScan = { photos: [], embeds: [], problems: [] };
   const tokens = md.parse(body, {});
-  let inGallery: number | undefined;
+  // The gallery the tokens are in: its line, how many photos were found before it, and whether it was named already.
+  let gallery: { line: number; photosBefore: number; named: boolean } | undefined;
   // A token without a map of its own (a table cell's text, a closing token) is on the line of the last one with a map.
   let line = firstLine;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.map) line = token.map[0] + firstLine;
-    if (token.type === "container_gallery_open") inGallery = line;
-    else if (token.type === "container_gallery_close") inGallery = undefined;
+    if (gallery && token.type === "container_gallery_close") {
+      if (!gallery.named && scan.photos.length === gallery.photosBefore) {
+        scan.problems.push({ line: gallery.line, reason: "a gallery holds no photos: write one photo a line between `::: gallery …` and `:::`" });
+      }
+      gallery = undefined;
+    } else if (gallery && !["bs_figure_open", "bs_figure_close", "inline"].includes(token.type)) {
+      // Anything else, an embed or another gallery included, would sit in the gallery's list as no item of it.
+      scan.problems.push({ line, reason: `a gallery (line ${gallery.line}) holds photos only, one a line; end it with \`:::\` before other text` });
+      gallery.named = true;
+      while (i + 1 < tokens.length && tokens[i + 1]!.type !== "container_gallery_close") i++;
+    } else if (token.type === "container_gallery_open") gallery = { line, photosBefore: scan.photos.length, named: false };
     else if (token.type === "container_embed_open") {
       const address = token.info.trim().replace(/^embed\s*/, "");
       const title = (token.meta as { title?: string } | null)?.title ?? "";
       if (!address) scan.problems.push({ line, reason: "an embed gives no address: write `::: embed https://…` and its title on the next line" });
       else scan.embeds.push({ address, title, line });
       if (address && !title) scan.problems.push({ line, reason: "an embed has no title: write what it shows on the line after `::: embed …`, for the link and the frame's title" });
-    } else if (inGallery !== undefined && !["bs_figure_open", "bs_figure_close", "inline", "container_gallery_close"].includes(token.type)) {
-      scan.problems.push({ line, reason: `a gallery (line ${inGallery}) holds photos only, one a line; end it with \`:::\` before other text` });
-      while (i + 1 < tokens.length && tokens[i + 1]!.type !== "container_gallery_close") i++;
     }
     if (token.type !== "inline") continue;
     let lineInParagraph = 0;

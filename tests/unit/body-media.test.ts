@@ -442,6 +442,18 @@ describe("scanBody", () => {
     ]);
   });
 
+  it("names an embed or a gallery inside a gallery, by its line", () => {
+    const holds = (line: number) => ({ line, reason: "a gallery (line 1) holds photos only, one a line; end it with `:::` before other text" });
+    expect(scanBody(md, "::: gallery G\n![a](a.jpg)\n\n::: embed https://youtu.be/M7lc1UVf-VE\nT\n:::\n:::").problems).toEqual([holds(4)]);
+    expect(scanBody(md, "::: gallery G\n![a](a.jpg)\n::: gallery H\n![b](b.jpg)\n:::\n:::").problems).toEqual([holds(3)]);
+  });
+
+  it("names an empty gallery", () => {
+    expect(scanBody(md, "Text.\n\n::: gallery The quay\n:::\n\nMore.").problems).toEqual([
+      { line: 3, reason: "a gallery holds no photos: write one photo a line between `::: gallery …` and `:::`" },
+    ]);
+  });
+
   it("names an embed without a title or an address", () => {
     expect(scanBody(md, "Text.\n\n::: embed https://youtu.be/M7lc1UVf-VE\n:::").problems).toEqual([
       { line: 3, reason: "an embed has no title: write what it shows on the line after `::: embed …`, for the link and the frame's title" },
