@@ -246,7 +246,10 @@ export function bodyMedia(md: MarkdownIt, pathPrefix: string): void {
         .filter((token) => token.type === "inline")
         .map((token) => token.content.trim())
         .join(" ");
-      tokens[i]!.meta = { title };
+      // One paragraph, or nothing: anything more (an embed left open takes the rest of the story) is no title.
+      const inner = tokens.slice(i + 1, end).map((token) => token.type);
+      const titleOnly = inner.length === 0 || inner.join() === "paragraph_open,inline,paragraph_close";
+      tokens[i]!.meta = { title, titleOnly };
       tokens.splice(i + 1, end - i - 1);
     }
   });

@@ -444,14 +444,48 @@ describe("scanBody", () => {
 
   it("names an embed or a gallery inside a gallery, by its line", () => {
     const holds = (line: number) => ({ line, reason: "a gallery (line 1) holds photos only, one a line; end it with `:::` before other text" });
-    expect(scanBody(md, "::: gallery G\n![a](a.jpg)\n\n::: embed https://youtu.be/M7lc1UVf-VE\nT\n:::\n:::").problems).toEqual([holds(4)]);
-    expect(scanBody(md, "::: gallery G\n![a](a.jpg)\n::: gallery H\n![b](b.jpg)\n:::\n:::").problems).toEqual([holds(3)]);
+    expect(scanBody(md, ":::: gallery G\n![a](a.jpg)\n\n::: embed https://youtu.be/M7lc1UVf-VE\nT\n:::\n::::").problems).toEqual([holds(4)]);
+    expect(scanBody(md, ":::: gallery G\n![a](a.jpg)\n::: gallery H\n![b](b.jpg)\n:::\n::::").problems).toEqual([holds(3)]);
   });
 
   it("names an empty gallery", () => {
     expect(scanBody(md, "Text.\n\n::: gallery The quay\n:::\n\nMore.").problems).toEqual([
       { line: 3, reason: "a gallery holds no photos: write one photo a line between `::: gallery …` and `:::`" },
     ]);
+  });
+
+  it("names an embed left open, which would take the rest of the story for its title", () => {
+    expect(scanBody(md, "::: embed https://youtu.be/M7lc1UVf-VE\nThe night ferry\n\nThe rest of the story.", 6).problems).toEqual([
+      { line: 6, reason: "`::: embed` is never closed: end it with a line `:::`" },
+    ]);
+  });
+
+  it("names an embed holding more than its title", () => {
+    expect(scanBody(md, "::: embed https://youtu.be/M7lc1UVf-VE\nThe night ferry\n\nA second paragraph.\n:::").problems).toEqual([
+      { line: 1, reason: "an embed holds its title only, in one paragraph: write what it shows on the line after `::: embed …`, then `:::`" },
+    ]);
+    expect(scanBody(md, "::: embed https://youtu.be/M7lc1UVf-VE\n- The night ferry\n:::").problems).toEqual([
+      { line: 1, reason: "an embed holds its title only, in one paragraph: write what it shows on the line after `::: embed …`, then `:::`" },
+    ]);
+  });
+
+  it("names a box left open, and a box inside another written with as many colons", () => {
+    const open = (kind: string, line: number) => ({ line, reason: `\`::: ${kind}\` is never closed: end it with a line \`:::\`` });
+    const inner = (kind: string, line: number) => ({
+      line,
+      reason: `\`::: ${kind}\` is never closed: a box inside another ends the outer one at its \`:::\`, so write the outer one with more colons (\`::::\` … \`::::\`)`,
+    });
+    expect(scanBody(md, "Text.\n\n::: note\nCorrected.\n\nThe rest of the story.").problems).toEqual([open("note", 3)]);
+    expect(scanBody(md, "- a list\n- ::: factbox F\n  Facts.\n- more").problems).toEqual([open("factbox", 2)]);
+    expect(scanBody(md, "::: factbox Outer\n::: note\ninner\n:::\n:::").problems).toEqual([inner("note", 2)]);
+    expect(scanBody(md, "::: gallery G\n![a](a.jpg)").problems).toEqual([open("gallery", 1)]);
+  });
+
+  it("takes a box closed by a longer fence, and boxes nested with more colons outside", () => {
+    expect(scanBody(md, "::: note\nCorrected.\n::::").problems).toEqual([]);
+    expect(scanBody(md, ":::: factbox Outer\n::: pullquote Wang Fang\nQuote.\n:::\n::::").problems).toEqual([]);
+    expect(scanBody(md, "> ::: note\n> Quoted.\n> :::").problems).toEqual([]);
+    expect(scanBody(md, "::: note\r\nCorrected.\r\n:::\r\n").problems).toEqual([]);
   });
 
   it("names an embed without a title or an address", () => {
