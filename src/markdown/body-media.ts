@@ -78,9 +78,9 @@ export function captionAndCredit(title: string | null | undefined): { caption?: 
 /** The alt an editor writes for a decorative image, which readers of the page then skip. */
 export const DECORATIVE_ALT = "-";
 
-/** An image token's alt text as written (its children's text). */
+/** An image token's alt text as written (its children's text, a line break as a space). */
 export function altOf(token: Token): string {
-  return (token.children ?? []).map((child) => child.content).join("");
+  return (token.children ?? []).map((child) => (child.type === "softbreak" || child.type === "hardbreak" ? " " : child.content)).join("");
 }
 
 /** What the body's rules note on an image token for its renderer. */
@@ -181,11 +181,19 @@ export function bodyMedia(md: MarkdownIt, pathPrefix: string): void {
       const inline = tokens[i + 1]!;
       const children = (inline.children ?? []).filter((child) => !(child.type === "text" && child.content.trim() === "") && child.type !== "softbreak");
       if (children.length < 2 || children.some((child) => child.type !== "image")) continue;
+      // Each photo keeps its own line (for the checks' messages): the paragraph's, plus the breaks before it.
+      let line = inline.map?.[0] ?? 0;
+      const lines = new Map<Token, number>();
+      for (const child of inline.children ?? []) {
+        if (child.type === "softbreak" || child.type === "hardbreak") line++;
+        else if (child.type === "image") lines.set(child, line);
+      }
       const split = children.flatMap((image) => {
         const open = new state.Token("paragraph_open", "p", 1);
         const content = new state.Token("inline", "", 0);
         content.children = [image];
-        content.map = inline.map;
+        const at = lines.get(image)!;
+        content.map = [at, at + 1];
         const close = new state.Token("paragraph_close", "p", -1);
         return [open, content, close];
       });
@@ -241,7 +249,10 @@ export function bodyMedia(md: MarkdownIt, pathPrefix: string): void {
         .filter((token) => token.type === "inline")
         .map((token) => token.content.trim())
         .join(" ");
-      tokens[i]!.meta = { title };
+      // One paragraph, or nothing: anything more (an embed left open takes the rest of the story) is no title.
+      const inner = tokens.slice(i + 1, end).map((token) => token.type);
+      const titleOnly = inner.length === 0 || inner.join() === "paragraph_open,inline,paragraph_close";
+      tokens[i]!.meta = { title, titleOnly };
       tokens.splice(i + 1, end - i - 1);
     }
   });

@@ -44,6 +44,7 @@ describe("each kind of bad input is named by file and field", () => {
     ["embed-host-not-allowed", "body: line 8: embed: videos.example.net is not a host embeds may come from (YouTube, Vimeo, Bilibili); link to it instead"],
     ["embed-without-title", "body: line 8: an embed has no title: write what it shows on the line after `::: embed …`, for the link and the frame's title"],
     ["gallery-with-text", "body: line 11: a gallery (line 8) holds photos only, one a line; end it with `:::` before other text"],
+    ["embed-never-closed", "body: line 8: `::: embed` is never closed: end it with a line `:::`"],
   ])("%s", async (folder, expected) => {
     expect(await problemsIn(folder)).toEqual([`${file(folder)}: ${expected}`]);
   });
