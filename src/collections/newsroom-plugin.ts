@@ -3,7 +3,7 @@ import type { DateTime } from "luxon";
 import type { BuildEnv } from "../config/build-env.ts";
 import { readSettings, type Settings } from "../config/site-settings.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
-import type { BodyEnv, Picture } from "../markdown/body-media.ts";
+import type { BodyEnv, Picture } from "../markdown/body-env.ts";
 import { buildNewsroom, sharePhotoOf, type Newsroom } from "./newsroom.ts";
 import { prepareShareCrops } from "../images/share-crops.ts";
 import { createParseContext, readArticleBody } from "../content/parse-article.ts";

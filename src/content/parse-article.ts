@@ -12,7 +12,7 @@ import { formatDateline, formatShortDate, isoDateTime, urlDateParts } from "../d
 import { appendCredit, firstParagraphText } from "../markdown/markdown.ts";
 import type { Settings } from "../config/site-settings.ts";
 import type { Edition } from "../config/editions.ts";
-import type { BodyEnv } from "../markdown/body-media.ts";
+import type { BodyEnv } from "../markdown/body-env.ts";
 import { checkBodyMedia, IMAGE_FILE, REMOTE } from "./body-media-check.ts";
 import type { ArticleImage, DisplayDate, ParseContext, ParsedArticle, PublicationStatus } from "./article-model.ts";
 

@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { altOf, captionAndCredit, DECORATIVE_ALT } from "./body-media.ts";
+import { altOf, captionAndCredit, DECORATIVE_ALT } from "./body-photos.ts";
 
 /** A photo the body shows, as written. */
 export interface PhotoReference {

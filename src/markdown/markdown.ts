@@ -1,7 +1,8 @@
 import MarkdownIt, { type PluginSimple } from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import markdownItFootnote from "markdown-it-footnote";
-import { bodyMedia, type BodyEnv } from "./body-media.ts";
+import { bodyMedia } from "./body-media.ts";
+import type { BodyEnv } from "./body-env.ts";
 
 /**
  * Body enhancers: small markdown-it plugins, applied in this order. Order matters only where

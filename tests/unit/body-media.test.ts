@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BodyEnv, BodyWords, Picture } from "../../src/markdown/body-media.ts";
+import type { BodyEnv, BodyWords, Picture } from "../../src/markdown/body-env.ts";
 import { scanBody } from "../../src/markdown/body-scan.ts";
 import { parseEmbed, type Embed } from "../../src/markdown/embeds.ts";
 import { appendCredit, createMarkdown } from "../../src/markdown/markdown.ts";
