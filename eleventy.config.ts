@@ -54,7 +54,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
   eleventyConfig.addPassthroughCopy({ "src/client": "assets/js" });
   eleventyConfig.addPassthroughCopy({ "_data/brand": "assets/brand" });
-  eleventyConfig.addPlugin(minifyCssPlugin, { files: ["assets/css/main.css"] });
+  eleventyConfig.addPlugin(minifyCssPlugin, { files: ["assets/css/main.css", "assets/css/search.css"] });
 
   // --- Search: a Pagefind index of the articles, built from their data while pages render
   eleventyConfig.addPlugin(searchPlugin, { source, cacheDir: env.cacheDir, shardSize: env.searchShardSize });

@@ -44,6 +44,8 @@ export interface PageHead {
   feeds?: FeedLink[];
   /** Site paths of the ES modules the page needs. */
   scripts?: string[];
+  /** Site paths of stylesheets the page needs besides the site's own (the search page's). */
+  styles?: string[];
   /** The `og:image` when not the site's share image. */
   shareImage?: { url: string; alt: string };
   /** The section the navigation marks as current. */

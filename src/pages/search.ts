@@ -22,7 +22,7 @@ export const searchPages: PageType<SearchView> = {
           edition,
           meta: { title: edition.ui.search, description: edition.ui.searchDescription, path: url, type: "website" },
           // Pagefind compiles its WebAssembly engine: the search page's policy allows that.
-          head: { policy: "search", scripts: ["/assets/js/search-page.js"], hideSearchForm: true },
+          head: { policy: "search", scripts: ["/assets/js/search-page.js"], styles: ["/assets/css/search.css"], hideSearchForm: true },
           searchPage: { url, lang: edition.lang },
         },
       };

@@ -6,6 +6,8 @@ import { projectRoot } from "../helpers/site.ts";
 
 // The theme's stylesheet as written, in CUBE CSS (STYLE.md items 7, 8 and 16): read as text, no build.
 const source = readFileSync(path.join(projectRoot, "src/assets/css/main.css"), "utf8");
+/** The search page's own stylesheet: its rules join main.css's blocks layer. */
+const searchSource = readFileSync(path.join(projectRoot, "src/assets/css/search.css"), "utf8");
 
 interface Part {
   /** The `@layer` the part is, or null for rules outside every layer. */
@@ -111,7 +113,7 @@ describe("the stylesheet", () => {
       .filter((file) => /\.(njk|js|ts)$/.test(file))
       .map((file) => readFileSync(path.join(projectRoot, file), "utf8"))
       .join("\n");
-    const selectors = parts.flatMap((part) => [...part.text.matchAll(/([^{};]+)\{/g)].map((match) => match[1]!.trim())).filter((prelude) => !prelude.startsWith("@"));
+    const selectors = [...parts, ...topLevelParts(searchSource)].flatMap((part) => [...part.text.matchAll(/([^{};]+)\{/g)].map((match) => match[1]!.trim())).filter((prelude) => !prelude.startsWith("@"));
     const classes = [...new Set(selectors.flatMap((selector) => [...selector.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((match) => match[1]!)))];
     expect(classes.length).toBeGreaterThan(50);
     const bem = /^bs-[a-z0-9]+(-[a-z0-9]+)*(__[a-z0-9]+(-[a-z0-9]+)*)?(--[a-z0-9]+(-[a-z0-9]+)*)?$/;
