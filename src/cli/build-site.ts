@@ -7,6 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { hostReport, measureSite } from "./site-size.ts";
 import Eleventy from "@11ty/eleventy";
 import { ArticleContractError } from "../content/problems.ts";
 import { readBuildEnv } from "../config/build-env.ts";
@@ -86,6 +87,10 @@ async function build(): Promise<void> {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const heapLimit = givenHeapLimitMb();
   console.log(`[broadsheet] wrote ${shown(output)}/ in ${seconds} s (heap limit ${heapLimit ? `${heapLimit} MiB` : "Node's default"}).`);
+  // What hosts will make of it: GitHub and GitLab Pages take 1 GB, Cloudflare Pages 20,000 files free.
+  const { line, warnings } = hostReport(measureSite(output));
+  console.log(`[broadsheet] ${line}.`);
+  for (const warning of warnings) console.warn(`[broadsheet] warning: ${warning}.`);
 }
 
 let failing = false;

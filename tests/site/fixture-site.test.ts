@@ -1,3 +1,4 @@
+import { measureSite } from "../../src/cli/site-size.ts";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -329,5 +330,15 @@ describe("unpublished articles", () => {
   it("are counted in the build's summary with the next embargo's time", () => {
     expect(site.stdout).toContain("1 draft and 1 embargoed held back");
     expect(site.stdout).toContain("next embargo lifts 2025-07-01T09:00:00+08:00");
+  });
+});
+
+describe("the build summary", () => {
+  it("states the site's size and file count and the hosts it fits", async () => {
+    const size = measureSite(site.output);
+    const line = /\[broadsheet\] the site is ([\d.,]+) MB in ([\d,]+) files; it fits GitHub Pages \(1 GB\), GitLab Pages \(1 GB\), Cloudflare Pages' free plan \(20,000 files\) and Cloudflare Pages' paid plans \(100,000 files\)\./.exec(site.stdout);
+    expect(line, site.stdout).not.toBeNull();
+    expect(Number(line![2]!.replace(/,/g, ""))).toBe(size.files);
+    expect(Number(line![1]!.replace(/,/g, ""))).toBeCloseTo(size.bytes / 1e6, 1);
   });
 });
