@@ -33,9 +33,9 @@ export interface NewsroomBuild {
  * Loads, validates and indexes the articles for one build. Throws `ArticleContractError`
  * naming every problem when any article breaks the contract, before anything is written.
  */
-export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<NewsroomBuild> {
+export async function loadNewsroom(env: BuildEnv, settings: Settings, reservedSegments: readonly string[] = []): Promise<NewsroomBuild> {
   const started = performance.now();
-  const context = createParseContext(settings, createMarkdown(env.pathPrefix), env.now, embedHostsOf(env.siteUrl, settings));
+  const context = createParseContext(settings, createMarkdown(env.pathPrefix), env.now, embedHostsOf(env.siteUrl, settings), reservedSegments);
   const { articles, problems } = await loadArticles(env.articlesDir, context);
   if (problems.some((problem) => problem.severity === "error")) throw new ArticleContractError(problems);
   const heldBack = (article: ParsedArticle) => article.status !== "published";
@@ -106,7 +106,7 @@ export function createNewsroomSource(env: BuildEnv, reservedSegments: readonly s
   let current: Promise<NewsroomBuild> | undefined;
   return {
     load: () =>
-      (current ??= loadNewsroom(env, readSettings(undefined, reservedSegments)).catch((error: unknown) => {
+      (current ??= loadNewsroom(env, readSettings(undefined, reservedSegments), reservedSegments).catch((error: unknown) => {
         current = undefined; // a failed load is retried by the next build, not remembered
         throw error;
       })),
