@@ -13,6 +13,7 @@ import type { Article } from "./published-article.ts";
 import { ArticleContractError, formatProblem, type Problem } from "../content/problems.ts";
 import { isoDateTime } from "../dates/dates.ts";
 import { prepareArticleImages } from "../images/article-images.ts";
+import { describeGoneUrl, findGoneUrls, readPublishedUrls, writePublishedUrls, type GoneUrl, type PublishedUrl } from "./published-urls.ts";
 
 /** What one build loaded: the newsroom the templates read and what it held back. */
 export interface NewsroomBuild {
@@ -25,6 +26,10 @@ export interface NewsroomBuild {
   drafts: number;
   embargoed: number;
   nextEmbargoLift?: DateTime;
+  /** Article URLs earlier builds published that no page serves now (a production build's check). */
+  goneUrls: GoneUrl[];
+  /** What this build records as published, written to the cache when it succeeds; none for a preview. */
+  publishedUrls?: PublishedUrl[];
   /** An article's body as HTML, read from its file when a page or feed needs it (never held). */
   bodyHtml: (article: Article, purpose?: BodyPurpose) => string;
 }
@@ -33,9 +38,9 @@ export interface NewsroomBuild {
  * Loads, validates and indexes the articles for one build. Throws `ArticleContractError`
  * naming every problem when any article breaks the contract, before anything is written.
  */
-export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<NewsroomBuild> {
+export async function loadNewsroom(env: BuildEnv, settings: Settings, reservedSegments: readonly string[] = []): Promise<NewsroomBuild> {
   const started = performance.now();
-  const context = createParseContext(settings, createMarkdown(env.pathPrefix), env.now, embedHostsOf(env.siteUrl, settings));
+  const context = createParseContext(settings, createMarkdown(env.pathPrefix), env.now, embedHostsOf(env.siteUrl, settings), reservedSegments);
   const { articles, problems } = await loadArticles(env.articlesDir, context);
   if (problems.some((problem) => problem.severity === "error")) throw new ArticleContractError(problems);
   const heldBack = (article: ParsedArticle) => article.status !== "published";
@@ -51,6 +56,8 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<N
   ]);
   // The published articles are new objects; the parsed ones are dropped when this returns.
   const newsroom = buildNewsroom(visible, settings, responsiveImages, shareCrops);
+  // Only a production build publishes: a preview (drafts shown) neither checks nor records.
+  const urls = env.includeDrafts ? undefined : findGoneUrls(readPublishedUrls(env.cacheDir) ?? [], articles, env.goneUrls === "forget");
   return {
     newsroom,
     settings,
@@ -59,6 +66,8 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<N
     drafts: articles.filter((article) => article.status === "draft").length,
     embargoed: embargoed.length,
     nextEmbargoLift,
+    goneUrls: urls?.gone ?? [],
+    publishedUrls: urls?.record,
     bodyHtml: (article, purpose = "page") => readArticleBody(context.markdown, article, bodyEnvOf(article, purpose)),
   };
 }
@@ -106,7 +115,7 @@ export function createNewsroomSource(env: BuildEnv, reservedSegments: readonly s
   let current: Promise<NewsroomBuild> | undefined;
   return {
     load: () =>
-      (current ??= loadNewsroom(env, readSettings(undefined, reservedSegments)).catch((error: unknown) => {
+      (current ??= loadNewsroom(env, readSettings(undefined, reservedSegments), reservedSegments).catch((error: unknown) => {
         current = undefined; // a failed load is retried by the next build, not remembered
         throw error;
       })),
@@ -129,6 +138,18 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: { env: B
   eleventyConfig.on("eleventy.before", async () => {
     const build = await source.load();
     for (const warning of build.warnings) console.warn(`[broadsheet] warning: ${formatProblem(warning)}`);
+    if (env.goneUrls === "error" && build.goneUrls.length > 0) {
+      // Before anything is written: the live site keeps serving these URLs.
+      throw new ArticleContractError(
+        build.goneUrls.map((gone) => ({ file: gone.now?.file ?? gone.file, field: "aliases", reason: describeGoneUrl(gone), severity: "error" })),
+      );
+    }
+    for (const gone of build.goneUrls) console.warn(`[broadsheet] warning: ${describeGoneUrl(gone)}`);
     console.log(summarizeBuild(build, env));
+  });
+  // Recorded once the site is written: a failed build publishes nothing.
+  eleventyConfig.on("eleventy.after", async () => {
+    const build = await source.load();
+    if (build.publishedUrls) writePublishedUrls(env.cacheDir, build.publishedUrls);
   });
 }

@@ -29,7 +29,17 @@ export interface BuildEnv {
    * cache. Tests use a small size to exercise the merging of shards.
    */
   searchShardSize: number;
+  /**
+   * What a production build does when an article URL the last builds published is gone with no
+   * alias for it (`BROADSHEET_GONE_URLS`): `warn` (the default) names it in the build log;
+   * `error` stops the build, so the live site keeps the URL; `forget` names it one last time and
+   * stops tracking it (a story taken down on purpose).
+   */
+  goneUrls: GoneUrlsMode;
 }
+
+export type GoneUrlsMode = "warn" | "error" | "forget";
+const GONE_URLS_MODES: readonly GoneUrlsMode[] = ["warn", "error", "forget"];
 
 export interface ReadBuildEnvOptions {
   /**
@@ -178,6 +188,12 @@ function positiveInteger(value: string | undefined, name: string): number | unde
   return Number(value);
 }
 
+function goneUrlsMode(raw: string | undefined): GoneUrlsMode {
+  const given = raw?.trim() || "warn";
+  if ((GONE_URLS_MODES as readonly string[]).includes(given)) return given as GoneUrlsMode;
+  throw new Error(`BROADSHEET_GONE_URLS: must be one of ${GONE_URLS_MODES.join(", ")}, got "${given}"; e.g. BROADSHEET_GONE_URLS=error`);
+}
+
 /**
  * Reads the build settings from an environment (defaults to `process.env`) and checks them, so a
  * bad one is refused, with its fix, before anything is built. `cwd` is the project: `_data/`
@@ -216,5 +232,6 @@ export function readBuildEnv(
     articlesDir,
     cacheDir: path.resolve(cwd, env.BROADSHEET_CACHE?.trim() || ".cache"),
     searchShardSize: positiveInteger(env.BROADSHEET_SEARCH_SHARD_SIZE, "BROADSHEET_SEARCH_SHARD_SIZE") ?? 2000,
+    goneUrls: goneUrlsMode(env.BROADSHEET_GONE_URLS),
   };
 }

@@ -91,6 +91,8 @@ export interface ParsedArticle {
   readonly lang: string;
   readonly edition: Edition;
   readonly translationKey?: string;
+  /** Old site paths of the story (`aliases:`), checked and decoded: each gets a page sending readers on. */
+  readonly aliases: readonly string[];
   readonly meta: Readonly<PageMeta>;
 }
 
@@ -101,4 +103,6 @@ export interface ParseContext {
   readonly now: DateTime;
   /** The newsroom's own hosts, whose pages (charts, maps) a body may embed. */
   readonly embedHosts: readonly string[];
+  /** The first URL segments the site writes itself (`tags`, `search`, `assets`…), which no alias may be under. */
+  readonly reservedSegments: readonly string[];
 }

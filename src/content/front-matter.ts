@@ -124,6 +124,12 @@ export function createFrontMatterSchema({ sectionKeys, timeZone, languages }: Fr
         .refine((lang) => languages.includes(lang), { error: (issue) => `unknown language ${quote(String(issue.input))}; expected one of: ${languageList}` })
         .optional(),
       translationKey: optionalText,
+      // Old site paths of the story, each checked as a path by `checkAlias` (aliases.ts).
+      aliases: z
+        .array(z.string({ error: "each alias must be text: a site path such as /china/2025/02/old-slug/" }), {
+          error: "must be a list of site paths, e.g. [/china/2025/02/old-slug/]",
+        })
+        .optional(),
     })
     .superRefine((data, context) => {
       if (data.updated && data.updated < data.date) {
@@ -140,4 +146,5 @@ export type FrontMatter = z.output<FrontMatterSchema>;
 export const KNOWN_FRONT_MATTER_FIELDS: ReadonlySet<string> = new Set([
   "title", "date", "section", "tags", "summary", "credit", "source", "editor",
   "responsibleEditor", "updated", "correction", "image", "slug", "draft", "lang", "translationKey",
+  "aliases",
 ]);

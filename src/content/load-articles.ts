@@ -72,6 +72,21 @@ export async function loadArticles(
       byUrl.set(article.url, article);
     }
   }
+  // An old URL sends readers to one story: never a URL a story has now, nor another story's alias.
+  const byAlias = new Map<string, ParsedArticle>();
+  for (const article of articles) {
+    article.aliases.forEach((alias, index) => {
+      const owner = byUrl.get(alias);
+      const earlier = byAlias.get(alias);
+      const reason = owner
+        ? `${excerpt(alias, 100)} is the URL of ${owner.sourcePath}; an alias is an old URL no story has now`
+        : earlier
+          ? `${excerpt(alias, 100)} is already an alias of ${earlier.sourcePath}; an old URL can send readers to one story only`
+          : undefined;
+      if (reason) problems.push({ file: article.sourcePath, field: `aliases.${index}`, reason, severity: "error" });
+      else byAlias.set(alias, article);
+    });
+  }
   // Translations share a translationKey; within one language a key names one article.
   const byTranslation = new Map<string, ParsedArticle>();
   for (const article of articles) {

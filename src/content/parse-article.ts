@@ -14,15 +14,22 @@ import type { Settings } from "../config/site-settings.ts";
 import type { Edition } from "../config/editions.ts";
 import type { BodyEnv } from "../markdown/body-env.ts";
 import { checkBodyMedia, IMAGE_FILE, REMOTE } from "./body-media-check.ts";
+import { checkAlias } from "./aliases.ts";
 import type { ArticleImage, DisplayDate, ParseContext, ParsedArticle, PublicationStatus } from "./article-model.ts";
 
-export function createParseContext(settings: Settings, markdown: MarkdownIt, now: DateTime, embedHosts: readonly string[] = []): ParseContext {
+export function createParseContext(
+  settings: Settings,
+  markdown: MarkdownIt,
+  now: DateTime,
+  embedHosts: readonly string[] = [],
+  reservedSegments: readonly string[] = [],
+): ParseContext {
   const schema = createFrontMatterSchema({
     sectionKeys: settings.sections.map((section) => section.key),
     timeZone: settings.site.timeZone,
     languages: settings.editions.map((edition) => edition.lang),
   });
-  return { settings, schema, markdown, now, embedHosts };
+  return { settings, schema, markdown, now, embedHosts, reservedSegments };
 }
 
 function displayDate(date: DateTime, edition: Edition): DisplayDate {
@@ -161,6 +168,20 @@ export function parseArticle(
   const { year, month } = urlDateParts(fields.date);
   const sectionUrl = `${edition.prefix}${section.key}/`;
   const url = `${sectionUrl}${year}/${month}/${slug}/`;
+  const aliases: string[] = [];
+  const aliasRules = {
+    reservedSegments: context.reservedSegments,
+    editionPrefixes: context.settings.editions.map((candidate) => candidate.prefix),
+    sectionKeys: context.settings.sections.map((candidate) => candidate.key),
+  };
+  (fields.aliases ?? []).forEach((raw, index) => {
+    const checked = checkAlias(raw, aliasRules);
+    if ("reason" in checked) error(`aliases.${index}`, checked.reason);
+    else if (checked.path === url) error(`aliases.${index}`, `${quote(raw)} is this story's own URL; an alias is an old one`);
+    else if (aliases.includes(checked.path)) error(`aliases.${index}`, `${quote(raw)} is listed twice`);
+    else aliases.push(checked.path);
+  });
+  if (hasErrors()) return { problems };
   const summary = fields.summary ?? firstParagraphText(context.markdown, parts.body);
   const status: PublicationStatus = fields.draft ? "draft" : fields.date > context.now ? "embargoed" : "published";
   const article: ParsedArticle = {
@@ -191,6 +212,7 @@ export function parseArticle(
     lang: edition.lang,
     edition,
     translationKey: fields.translationKey,
+    aliases,
     meta: { title: fields.title, description: summary, path: url, type: "article" },
   };
   return { article, problems };

@@ -7,9 +7,10 @@ import { renderAtom } from "./atom.ts";
 import { renderJsonFeed } from "./json-feed.ts";
 import { buildNewsSitemap, buildRobotsTxt, buildSitemapFiles } from "../sitemaps/sitemaps.ts";
 import { sitemapPages } from "../pages/registry.ts";
+import { buildRedirects } from "../sitemaps/redirects.ts";
 import type { AnyPageType } from "../pages/page-type.ts";
 
-/** A file the site publishes for machines: a feed, a sitemap, robots.txt. */
+/** A file the site publishes for machines: a feed, a sitemap, robots.txt, `_redirects`. */
 export interface MachineFile {
   url: string;
   body: string;
@@ -42,6 +43,8 @@ export function syndicationPlugin(eleventyConfig: EleventyConfig, options: { env
     // robots.txt names the sitemaps written above, and no other (the index names its own parts).
     const sitemaps = ["/sitemap.xml", "/news-sitemap.xml"].filter((path) => files.some((file) => file.url === path));
     files.push({ url: "/robots.txt", body: buildRobotsTxt(url, sitemaps) });
+    const redirects = buildRedirects(newsroom.articles, env.pathPrefix);
+    if (redirects !== undefined) files.push({ url: "/_redirects", body: redirects });
     return files;
   };
   eleventyConfig.addTemplate("broadsheet-machine-files.11ty.js", {

@@ -36,6 +36,8 @@ export interface PageHead {
   /** Origins the page may frame (its embeds' players), added to its policy as `frame-src`: no other page may frame any. */
   frameSources?: string[];
   noindex?: boolean;
+  /** Send the reader on to this site path at once (`<meta http-equiv="refresh">`): an old URL's page. */
+  redirectTo?: string;
   /** `hreflang` links: the page in each language, `x-default` included. */
   alternates?: Alternate[];
   previousUrl?: string;

@@ -5,9 +5,12 @@ import { readSettings } from "../../src/config/site-settings.ts";
 import { createMarkdown } from "../../src/markdown/markdown.ts";
 import path from "node:path";
 import { projectRoot } from "./site.ts";
+import { PAGE_TYPES, pageSegments } from "../../src/pages/registry.ts";
 
 export const settings = readSettings(path.join(projectRoot, "_data"));
-export const context = createParseContext(settings, createMarkdown(), DateTime.fromISO("2026-01-01T00:00:00Z"));
+/** The folders a build writes itself, as eleventy.config.ts gives them: no alias may be under one. */
+export const reservedSegments = [...pageSegments(PAGE_TYPES), "assets", "img", "pagefind"];
+export const context = createParseContext(settings, createMarkdown(), DateTime.fromISO("2026-01-01T00:00:00Z"), [], reservedSegments);
 
 /** Front matter as YAML lines, then a body: the text of an article file. */
 export function articleText(fields: Record<string, unknown>, body = "Body text."): string {

@@ -60,10 +60,15 @@ describe("a build with broken articles", () => {
       /\/embed-without-title\/article\.md: body: line 8: an embed has no title/,
       /\/embed-never-closed\/article\.md: body: line 8: /,
       /\/gallery-with-text\/article\.md: body: line 11: a gallery \(line 8\) holds photos only/,
+      // Old URLs (aliases): a site path, not the site's own folders, one story each.
+      /\/alias-not-a-path\/article\.md: aliases\.0: "https:\/\/example\.org\/china\/2025\/02\/old-ferry\/" is a web address/,
+      /\/alias-reserved\/article\.md: aliases\.0: "\/tags\/ferries\/" is under \/tags\/, a folder the site writes itself/,
+      /\/alias-taken\/other\.md: aliases\.0: \/china\/2025\/03\/alias-taken-story\/ is the URL of .*\/alias-taken\/story\.md/,
+      /\/alias-shared\/second\.md: aliases\.0: \/china\/2025\/01\/harbour-plan\/ is already an alias of .*\/alias-shared\/first\.md/,
     ];
     for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true);
     // Each fixture's own problem (gallery-with-text also names its photo, whose relative path leaves the copied folder).
-    expect(failed.stderr).toContain("31 problems in the articles; nothing was written");
+    expect(failed.stderr).toContain("35 problems in the articles; nothing was written");
   });
 
   it("leaves the previous site byte-for-byte as it was", async () => {

@@ -4,6 +4,8 @@ import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { readSettings } from "../../src/config/site-settings.ts";
 import { projectRoot } from "../helpers/site.ts";
+import { readBuildEnv } from "../../src/config/build-env.ts";
+import { PUBLISHED_URLS_FILE } from "../../src/collections/published-urls.ts";
 
 interface Step {
   uses?: string;
@@ -83,5 +85,19 @@ describe("the GitHub Pages workflow", () => {
     expect(workflow.jobs.deploy.needs).toBe("build");
     expect(workflow.jobs.deploy.steps.some((step) => step.uses?.startsWith("actions/deploy-pages@"))).toBe(true);
     expect(workflow.permissions).toMatchObject({ pages: "write", "id-token": "write" });
+  });
+
+  it("restores and keeps the cache folder the build uses, with its record of published URLs", () => {
+    const cache = indexOf((step) => Boolean(step.uses?.startsWith("actions/cache@")));
+    const build = indexOf((step) => Boolean(step.run?.includes("npm run build")));
+    expect(cache).toBeGreaterThanOrEqual(0);
+    expect(cache).toBeLessThan(build);
+    // The build's cache is the default folder (no BROADSHEET_CACHE elsewhere), which holds published-urls.json.
+    expect(steps[cache]!.with?.path).toBe(".cache");
+    expect(steps.some((step) => step.run?.includes("BROADSHEET_CACHE"))).toBe(false);
+    expect(path.join(readBuildEnv({}, [], projectRoot).cacheDir, PUBLISHED_URLS_FILE)).toBe(path.join(projectRoot, ".cache", PUBLISHED_URLS_FILE));
+    // A new entry each run (restored from the newest), so the record a run writes is the next run's.
+    expect(String(steps[cache]!.with?.key)).toContain("${{ github.run_id }}");
+    expect(steps[cache]!.with?.["restore-keys"]).toBeTruthy();
   });
 });

@@ -67,6 +67,25 @@ describe("each kind of bad input is named by file and field", () => {
     ]);
   });
 
+  it.each([
+    ["alias-not-a-path", 'aliases.0: "https://example.org/china/2025/02/old-ferry/" is a web address; give its site path alone, e.g. /china/2025/02/old-ferry/'],
+    ["alias-reserved", 'aliases.0: "/tags/ferries/" is under /tags/, a folder the site writes itself (/tags/, /page/, /search/, /404.html, /assets/, /img/, /pagefind/); an alias is a story\'s old URL'],
+  ])("%s", async (folder, expected) => {
+    expect(await problemsIn(folder)).toEqual([`${file(folder)}: ${expected}`]);
+  });
+
+  it("alias-taken: an alias that is another story's URL names both files", async () => {
+    expect(await problemsIn("alias-taken")).toEqual([
+      `${file("alias-taken", "other.md")}: aliases.0: /china/2025/03/alias-taken-story/ is the URL of ${file("alias-taken", "story.md")}; an alias is an old URL no story has now`,
+    ]);
+  });
+
+  it("alias-shared: one old URL listed by two stories names both files", async () => {
+    expect(await problemsIn("alias-shared")).toEqual([
+      `${file("alias-shared", "second.md")}: aliases.0: /china/2025/01/harbour-plan/ is already an alias of ${file("alias-shared", "first.md")}; an old URL can send readers to one story only`,
+    ]);
+  });
+
   it("a misspelt field is a warning and the article still loads", async () => {
     const { articles, problems } = await loadArticles(path.join(projectRoot, "tests/fixtures/warnings"), context, projectRoot);
     expect(articles).toHaveLength(1);
