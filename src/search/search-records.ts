@@ -36,7 +36,6 @@ export interface SearchEntry extends Omit<SearchRecord, "content"> {
 export function searchEntry(article: Article): SearchEntry {
   const meta: Record<string, string> = { title: article.title, date: article.published.short, section: article.sectionLabel };
   const authors = article.authors.map((author) => author.name);
-  if (authors.length > 0) meta.authors = authors.join(", ");
   if (article.image?.responsive) {
     meta.image = article.image.responsive.fallback.url;
     meta.image_alt = article.image.alt;
@@ -45,7 +44,7 @@ export function searchEntry(article: Article): SearchEntry {
     url: article.url,
     language: article.lang,
     meta,
-    filters: { section: [article.sectionLabel], tag: article.tags.map((tag) => tag.label), author: authors },
+    filters: { section: [article.sectionLabel], tag: article.tags.map((tag) => tag.label), ...(authors.length > 0 ? { author: authors } : {}) },
     sort: { date: article.sortKey },
     lead: `${article.title}\n${article.summary}`,
     tail: [...article.tags.map((tag) => tag.label), ...authors].join(" "),
