@@ -1,7 +1,7 @@
 /**
- * `npm run new -- "Headline" --section sci-tech [--tags a,b] [--slug s] [--lang zh]`: writes a
- * draft article at `articles/{yyyy}/{mm}/{slug}.md` dated now in the site's time zone. It never
- * overwrites a file; an unknown section is refused with the list of known ones.
+ * `npm run new -- "Headline" --section sci-tech [--author li-wei [--author chen-yu]] [--tags a,b] [--slug s] [--lang zh]`:
+ * writes a draft article at `articles/{yyyy}/{mm}/{slug}.md` dated now in the site's time zone. It
+ * never overwrites a file; an unknown section or reporter is refused with the list of known ones.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -14,6 +14,8 @@ import { articleSlug, headlineSlug, isArticleSlug, MAX_SEGMENT_BYTES, segmentByt
 export interface NewArticleOptions {
   headline: string;
   section: string;
+  /** Reporters' keys (`_data/authors.json`), in byline order. */
+  authors?: string[];
   tags: string[];
   slug?: string;
   lang?: string;
@@ -22,6 +24,7 @@ export interface NewArticleOptions {
 /** The text of a new draft: the contract's fields filled in, the optional ones as comments. */
 export function draftArticleText(options: NewArticleOptions, date: string): string {
   const fields: Record<string, unknown> = { title: options.headline, date, section: options.section };
+  if (options.authors && options.authors.length > 0) fields.authors = options.authors;
   if (options.tags.length > 0) fields.tags = options.tags;
   if (options.lang) fields.lang = options.lang;
   fields.draft = true;
@@ -48,14 +51,27 @@ export function draftArticleText(options: NewArticleOptions, date: string): stri
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { section: { type: "string" }, tags: { type: "string" }, slug: { type: "string" }, lang: { type: "string" } },
+    options: {
+      section: { type: "string" },
+      author: { type: "string", multiple: true },
+      tags: { type: "string" },
+      slug: { type: "string" },
+      lang: { type: "string" },
+    },
   });
   const headline = positionals.join(" ").trim();
-  const { site, sections } = readSettings();
+  const { site, sections, authors: reporters } = readSettings();
   const keys = sections.map((section) => section.key);
   if (!headline) throw new UsageError('a headline is needed: npm run new -- "Headline" --section ' + keys[0]);
   if (!values.section || !keys.includes(values.section)) {
     throw new UsageError(`${values.section ? `unknown section "${values.section}"` : "--section is required"}; known sections: ${keys.join(", ")}`);
+  }
+  // `--author a --author b`, or `--author a,b`: each must be a reporter of `_data/authors.json`.
+  const authors = (values.author ?? []).flatMap((value) => value.split(",")).map((key) => key.trim()).filter(Boolean);
+  const reporterKeys = reporters.map((reporter) => reporter.key);
+  const unknown = authors.find((key) => !reporterKeys.includes(key));
+  if (unknown !== undefined) {
+    throw new UsageError(`unknown author "${unknown}"; known authors: ${reporterKeys.join(", ") || "(none: add reporters to _data/authors.json)"}`);
   }
   // A newsroom's first article may make the articles folder; a mistyped BROADSHEET_ARTICLES is still refused.
   const env = readBuildEnv(process.env, process.argv, process.cwd(), { createsArticles: true });
@@ -68,7 +84,7 @@ async function main(): Promise<void> {
   }
   const file = path.join(env.articlesDir, now.toFormat("yyyy"), now.toFormat("MM"), `${slug}.md`);
   const text = draftArticleText(
-    { headline, section: values.section, tags: (values.tags ?? "").split(",").map((tag) => tag.trim()).filter(Boolean), slug, lang: values.lang },
+    { headline, section: values.section, authors: [...new Set(authors)], tags: (values.tags ?? "").split(",").map((tag) => tag.trim()).filter(Boolean), slug, lang: values.lang },
     now.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"),
   );
   await mkdir(path.dirname(file), { recursive: true });

@@ -86,7 +86,7 @@ if (root) {
   const more = root.querySelector(".bs-search__more");
   const params = new URLSearchParams(window.location.search);
   const newest = params.get("sort") === "newest";
-  const chosen = { section: params.getAll("section"), tag: params.getAll("tag") };
+  const chosen = { section: params.getAll("section"), tag: params.getAll("tag"), author: params.getAll("author") };
   input.value = params.get("q") ?? "";
   ui.hidden = false;
 

@@ -51,7 +51,8 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings, reservedSe
   const visible = env.includeDrafts ? articles : articles.filter((article) => !heldBack(article));
   // Image URLs are part of the article (pages, feeds, search results), so they are settled here.
   const [responsiveImages, shareCrops] = await Promise.all([
-    prepareArticleImages(visible, env.cacheDir),
+    // Reporters' photos are made the same way, and found by the newsroom in the same map.
+    prepareArticleImages([...visible, ...settings.authors.flatMap((author) => (author.photoFile ? [{ image: { file: author.photoFile } }] : []))], env.cacheDir),
     prepareShareCrops(visible.flatMap((article) => sharePhotoOf(article)?.file ?? []), env.cacheDir),
   ]);
   // The published articles are new objects; the parsed ones are dropped when this returns.

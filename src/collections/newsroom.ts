@@ -9,6 +9,7 @@ import { computeRelatedArticles, relatedLink } from "./related-articles.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import type { Article, Translation } from "./published-article.ts";
 import { indexTags, type TagSummary } from "./tags.ts";
+import { indexAuthors, type AuthorSummary } from "./authors.ts";
 
 export interface SectionSummary extends SectionSetting {
   url: string;
@@ -27,7 +28,14 @@ export interface EditionNewsroom {
   sectionPages: ListPage[];
   tags: TagSummary[];
   tagPages: ListPage[];
+  /** The reporters with a page in this edition (`collections/authors.ts`). */
+  authors: AuthorSummary[];
+  /** Each reporter's stories, newest first, paginated; each page knows its reporter. */
+  authorPages: AuthorListPage[];
 }
+
+/** A page of a reporter's stories, with the reporter. */
+export type AuthorListPage = ListPage & { author: AuthorSummary };
 
 /**
  * Everything the templates read, computed once per build: no template loops over all articles.
@@ -39,6 +47,7 @@ export interface Newsroom {
   editions: EditionNewsroom[];
   sectionPages: ListPage[];
   tagPages: ListPage[];
+  authorPages: AuthorListPage[];
 }
 
 /** Newest first; ties broken by URL so every build orders them the same way. */
@@ -98,6 +107,7 @@ export function buildEditionNewsroom(
   const sorted = [...parsed].sort(compareNewestFirst);
 
   const tagIndex = indexTags(sorted, edition);
+  const authorIndex = indexAuthors(sorted, edition, settings.authors, fromOutside.responsiveImages);
 
   // One link object per article, shared by every list of Recommended Reading that shows it.
   const relatedLinks = new Map<ParsedArticle, RelatedLink>(sorted.map((article) => [article, relatedLink(article)]));
@@ -123,6 +133,7 @@ export function buildEditionNewsroom(
     return {
       ...article,
       tags: tagIndex.linksOf(article),
+      authors: authorIndex.linksOf(article),
       related: related.get(article)!.map((other) => relatedLinks.get(other)!),
       next: next[index],
       previous: previous[index],
@@ -168,6 +179,16 @@ export function buildEditionNewsroom(
       edition,
     }),
   );
+  const authorPages = authorIndex.authors.flatMap((author) =>
+    paginate(authorIndex.positions.get(author.key)!.map((index) => articles[index]!), site.pageSize, {
+      kind: "author",
+      key: author.key,
+      heading: author.name,
+      description: fillText(edition.ui.authorDescription, { name: author.name, site: edition.name }),
+      url: author.url,
+      edition,
+    }).map((page): AuthorListPage => ({ ...page, author })),
+  );
   return {
     edition,
     articles,
@@ -177,6 +198,8 @@ export function buildEditionNewsroom(
     sectionPages,
     tags: tagIndex.tags,
     tagPages,
+    authors: authorIndex.authors,
+    authorPages,
   };
 }
 
@@ -227,5 +250,6 @@ export function buildNewsroom(
     editions,
     sectionPages: editions.flatMap((edition) => edition.sectionPages),
     tagPages: editions.flatMap((edition) => edition.tagPages),
+    authorPages: editions.flatMap((edition) => edition.authorPages),
   };
 }

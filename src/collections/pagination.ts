@@ -14,7 +14,7 @@ export interface PageLink {
 /** One page of a section or tag listing, chunked once per build. */
 export interface ListPage {
   edition: Edition;
-  kind: "section" | "tag";
+  kind: "section" | "tag" | "author";
   key: string;
   heading: string;
   description: string;

@@ -2,6 +2,7 @@ import type { ArticleImage, ArticleLink, BodyImage, ParsedArticle, RelatedLink }
 import type { ResponsiveImage } from "../images/article-images.ts";
 import type { ShareCrop } from "../images/share-crops.ts";
 import type { TagLink } from "./tags.ts";
+import type { AuthorLink } from "./authors.ts";
 
 /** The same story in another edition, as an article links to it. */
 export interface Translation {
@@ -21,6 +22,8 @@ export interface Translation {
 export interface Article extends Omit<ParsedArticle, "image" | "bodyImages"> {
   /** Each tag once, with its canonical label and URL. */
   readonly tags: readonly TagLink[];
+  /** The byline: each reporter's name in the article's edition and their page (none: the credit stands). */
+  readonly authors: readonly AuthorLink[];
   /** Recommended Reading, ranked. */
   readonly related: readonly RelatedLink[];
   /** The neighbours in the article's section, older and newer. */

@@ -2,12 +2,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readEditions, type Edition } from "./editions.ts";
 import type { SectionSetting, SiteSettings } from "./site-data.ts";
+import { readAuthors, type AuthorSetting } from "./authors.ts";
 
 export interface Settings {
   site: SiteSettings;
   sections: SectionSetting[];
   /** The language editions, the default first. */
   editions: Edition[];
+  /** The reporters of `_data/authors.json`, checked (none without the file). */
+  authors: AuthorSetting[];
 }
 
 function readJson<T>(file: string): T {
@@ -74,5 +77,6 @@ export function readSettings(dataDir: string = path.resolve("_data"), reservedSe
   const sections = readJson<SectionSetting[]>(path.join(dataDir, "sections.json"));
   const editions = readEditions(dataDir, site, sections);
   checkSectionKeys(sections, editions, path.join(dataDir, "sections.json"), reservedSegments);
-  return { site, sections, editions };
+  const authors = readAuthors(dataDir, editions.map((edition) => edition.lang));
+  return { site, sections, editions, authors };
 }

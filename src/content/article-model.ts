@@ -67,6 +67,8 @@ export interface ParsedArticle {
   readonly sectionKey: string;
   readonly sectionLabel: string;
   readonly sectionUrl: string;
+  /** The reporters' keys as written (`_data/authors.json`), in byline order; the newsroom gives each its name and page. */
+  readonly authorKeys: readonly string[];
   readonly published: DisplayDate;
   readonly publishedAt: DateTime;
   /** The publication instant in UTC, which sorts as text (Pagefind's date sort). */

@@ -10,6 +10,8 @@ export interface FrontMatterOptions {
   timeZone: string;
   /** The languages of the site's editions (`en`, `zh`). */
   languages: readonly string[];
+  /** The reporters' keys (`_data/authors.json`); none when the site lists no reporters. */
+  authorKeys?: readonly string[];
 }
 
 const required = (what: string) => (issue: { input: unknown }) =>
@@ -74,8 +76,10 @@ const tagsField = z
  * The article front-matter contract (SPEC §4) as one zod schema; `FrontMatter` below is its type.
  * Section keys and the time zone come from `_data/`, so the schema is made per site.
  */
-export function createFrontMatterSchema({ sectionKeys, timeZone, languages }: FrontMatterOptions) {
+export function createFrontMatterSchema({ sectionKeys, timeZone, languages, authorKeys = [] }: FrontMatterOptions) {
   const sectionList = sectionKeys.join(", ");
+  const knownAuthors = new Set(authorKeys);
+  const authorList = authorKeys.length > 0 ? authorKeys.join(", ") : "(none: add the reporter to _data/authors.json)";
   const languageList = languages.join(", ");
   return z
     .object({
@@ -84,6 +88,19 @@ export function createFrontMatterSchema({ sectionKeys, timeZone, languages }: Fr
       section: z.string({ error: required(`one of: ${sectionList}`) }).refine((key) => sectionKeys.includes(key), {
         error: (issue) => `unknown section ${quote(String(issue.input))}; expected one of: ${sectionList}`,
       }),
+      authors: z
+        .array(z.string({ error: "each author must be a reporter's key" }), { error: "must be a list of reporters' keys, e.g. [li-wei, chen-yu]" })
+        .superRefine((keys, context) => {
+          keys.forEach((key, index) => {
+            const reason = !knownAuthors.has(key)
+              ? `unknown author ${quote(key)}; expected one of: ${authorList}`
+              : keys.indexOf(key) < index
+                ? `${quote(key)} is named twice`
+                : undefined;
+            if (reason) context.addIssue({ code: "custom", path: [index], input: key, message: reason });
+          });
+        })
+        .optional(),
       tags: tagsField.optional(),
       summary: optionalText,
       credit: optionalText,
@@ -144,7 +161,7 @@ export type FrontMatter = z.output<FrontMatterSchema>;
 
 /** The fields the contract knows; anything else earns a warning (a typo like `responsibleEdtior`). */
 export const KNOWN_FRONT_MATTER_FIELDS: ReadonlySet<string> = new Set([
-  "title", "date", "section", "tags", "summary", "credit", "source", "editor",
+  "title", "date", "section", "authors", "tags", "summary", "credit", "source", "editor",
   "responsibleEditor", "updated", "correction", "image", "slug", "draft", "lang", "translationKey",
   "aliases",
 ]);

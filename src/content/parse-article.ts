@@ -28,6 +28,7 @@ export function createParseContext(
     sectionKeys: settings.sections.map((section) => section.key),
     timeZone: settings.site.timeZone,
     languages: settings.editions.map((edition) => edition.lang),
+    authorKeys: settings.authors.map((author) => author.key),
   });
   return { settings, schema, markdown, now, embedHosts, reservedSegments };
 }
@@ -194,6 +195,7 @@ export function parseArticle(
     sectionKey: section.key,
     sectionLabel: section.label,
     sectionUrl,
+    authorKeys: fields.authors ?? [],
     published: displayDate(fields.date, edition),
     publishedAt: fields.date,
     sortKey: fields.date.toUTC().toISO({ suppressMilliseconds: true }) ?? "",

@@ -25,7 +25,11 @@ export function renderAtom(feed: FeedData): string {
     entry.ele("link", xmlAttributes({ rel: "alternate", type: "text/html", href: item.url }));
     entry.ele("published").txt(xmlText(item.published));
     entry.ele("updated").txt(xmlText(item.updated));
-    for (const author of item.authors) entry.ele("author").ele("name").txt(xmlText(author));
+    for (const author of item.authors) {
+      const element = entry.ele("author");
+      element.ele("name").txt(xmlText(author.name));
+      if (author.url) element.ele("uri").txt(xmlText(author.url));
+    }
     entry.ele("category", xmlAttributes({ term: item.section.key, label: item.section.label, scheme: item.section.url }));
     for (const tag of item.tags) entry.ele("category", xmlAttributes({ term: tag }));
     entry.ele("summary", { type: "text" }).txt(xmlText(item.summary));

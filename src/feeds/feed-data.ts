@@ -11,7 +11,8 @@ export interface FeedItem {
   contentHtml: string;
   published: string;
   updated: string;
-  authors: string[];
+  /** The reporters, each with their page; without a byline, the credit or the newsroom. */
+  authors: Array<{ name: string; url?: string }>;
   section: { key: string; label: string; url: string };
   tags: string[];
   image?: string;
@@ -55,8 +56,12 @@ function feedItem(article: Article, bodyHtml: string, url: (path: string) => str
     contentHtml: absolutizeHtml(bodyHtml, origin),
     published: article.published.iso,
     updated: (article.updated ?? article.published).iso,
-    // The credit names who wrote or supplied the story; without one, the newsroom itself.
-    authors: [article.credit ?? article.edition.publisher],
+    // The byline's reporters; without one, the credit names who wrote or supplied the story,
+    // and without that, the newsroom itself.
+    authors:
+      article.authors.length > 0
+        ? article.authors.map((author) => ({ name: author.name, url: url(author.url) }))
+        : [{ name: article.credit ?? article.edition.publisher }],
     section: { key: article.sectionKey, label: article.sectionLabel, url: url(article.sectionUrl) },
     tags: article.tags.map((tag) => tag.label),
     image: article.image?.responsive ? url(article.image.responsive.fallback.url) : undefined,
@@ -64,7 +69,7 @@ function feedItem(article: Article, bodyHtml: string, url: (path: string) => str
   };
 }
 
-/** An edition's feed and one per section, built once per build from the sorted newsroom. */
+/** An edition's feed, one per section and one per reporter, built once per build from the sorted newsroom. */
 export function buildFeeds(
   newsroom: EditionNewsroom,
   site: SiteSettings,
@@ -100,5 +105,8 @@ export function buildFeeds(
       newsroom.sectionPages.find((page) => page.key === section.key && page.pageNumber === 1)!.items.slice(0, SECTION_FEED_SIZE),
     ),
   );
-  return [editionFeed, ...sectionFeeds];
+  const authorFeeds = newsroom.authorPages
+    .filter((page) => page.pageNumber === 1)
+    .map((page) => make(page.author.url, `${page.author.name} | ${edition.name}`, page.description, page.items.slice(0, SECTION_FEED_SIZE)));
+  return [editionFeed, ...sectionFeeds, ...authorFeeds];
 }

@@ -21,7 +21,7 @@ export function renderJsonFeed(feed: FeedData): string {
       ...(item.image ? { image: item.image } : {}),
       date_published: item.published,
       date_modified: item.updated,
-      authors: item.authors.map((name) => ({ name })),
+      authors: item.authors.map(({ name, url }) => (url ? { name, url } : { name })),
       tags: [item.section.label, ...item.tags],
       language: item.language,
     })),

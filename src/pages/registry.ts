@@ -6,6 +6,8 @@ import { tagPages } from "./tag.ts";
 import { articlePages } from "./article.ts";
 import { searchPages } from "./search.ts";
 import { notFoundPages } from "./not-found.ts";
+import { authorPages } from "./author.ts";
+import { authorIndexPages } from "./author-index.ts";
 import { redirectPages } from "./redirect.ts";
 
 /**
@@ -21,6 +23,8 @@ export const PAGE_TYPES: readonly AnyPageType[] = [
   articlePages,
   searchPages,
   notFoundPages,
+  authorIndexPages,
+  authorPages,
   redirectPages,
 ];
 

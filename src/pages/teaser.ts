@@ -9,6 +9,8 @@ export interface Teaser {
   sectionLabel: string;
   published: Article["published"];
   summary: string;
+  /** The byline: each reporter's name and page. */
+  authors: ReadonlyArray<{ name: string; url: string }>;
 }
 
 const teasers = new WeakMap<Article, Teaser>();
@@ -18,7 +20,8 @@ export function teaserOf(article: Article): Teaser {
   let teaser = teasers.get(article);
   if (!teaser) {
     const { url, title, status, sectionUrl, sectionLabel, published, summary } = article;
-    teaser = { url, title, status, sectionUrl, sectionLabel, published, summary };
+    const authors = article.authors.map(({ name, url }) => ({ name, url }));
+    teaser = { url, title, status, sectionUrl, sectionLabel, published, summary, authors };
     teasers.set(article, teaser);
   }
   return teaser;

@@ -27,14 +27,15 @@ export function htmlToText(html: string): string {
 export interface SearchEntry extends Omit<SearchRecord, "content"> {
   /** The words before the body: headline and standfirst. */
   lead: string;
-  /** The words after it: the tags. */
+  /** The words after it: the tags and the reporters' names. */
   tail: string;
   body: Pick<Article, "filePath" | "sourcePath" | "sourceHash" | "credit">;
 }
 
-/** What Pagefind indexes of an article: its headline, standfirst, body and tags. */
+/** What Pagefind indexes of an article: its headline, standfirst, body, tags and reporters. */
 export function searchEntry(article: Article): SearchEntry {
   const meta: Record<string, string> = { title: article.title, date: article.published.short, section: article.sectionLabel };
+  const authors = article.authors.map((author) => author.name);
   if (article.image?.responsive) {
     meta.image = article.image.responsive.fallback.url;
     meta.image_alt = article.image.alt;
@@ -43,10 +44,10 @@ export function searchEntry(article: Article): SearchEntry {
     url: article.url,
     language: article.lang,
     meta,
-    filters: { section: [article.sectionLabel], tag: article.tags.map((tag) => tag.label) },
+    filters: { section: [article.sectionLabel], tag: article.tags.map((tag) => tag.label), ...(authors.length > 0 ? { author: authors } : {}) },
     sort: { date: article.sortKey },
     lead: `${article.title}\n${article.summary}`,
-    tail: article.tags.map((tag) => tag.label).join(" "),
+    tail: [...article.tags.map((tag) => tag.label), ...authors].join(" "),
     body: { filePath: article.filePath, sourcePath: article.sourcePath, sourceHash: article.sourceHash, credit: article.credit },
   };
 }

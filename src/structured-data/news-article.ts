@@ -32,7 +32,16 @@ export function newsArticleData(article: Article, site: SiteSettings, url: (path
     description: article.summary,
     datePublished: article.published.iso,
     dateModified: (article.updated ?? article.published).iso,
-    author: { "@type": "Organization", name: article.credit ?? article.edition.publisher },
+    // The byline's reporters, each with their page; without a byline, the credit or the newsroom.
+    author:
+      article.authors.length > 0
+        ? article.authors.map((author) => ({
+            "@type": "Person",
+            name: author.name,
+            url: url(author.url),
+            ...(author.links.length > 0 ? { sameAs: [...author.links] } : {}),
+          }))
+        : { "@type": "Organization", name: article.credit ?? article.edition.publisher },
     ...(article.credit ? { creditText: article.credit } : {}),
     ...(article.editor ? { editor: { "@type": "Person", name: article.editor } } : {}),
     publisher,

@@ -50,6 +50,17 @@ describe("the search page", () => {
     expect(errors).toEqual([]);
   });
 
+  it("finds stories by a reporter's name and narrows results by reporter", async () => {
+    const { page, errors } = await openPage(`${served.servers.root.origin}/search/?q=chen`);
+    await waitForSummary(page, /^2 results/);
+    await expect.poll(async () => (await resultHeadlines(page)).sort()).toEqual(['Data & "AI": <Rules>', "Updated story with a correction"]);
+    await page.locator('[data-filter="author"]').getByRole("checkbox", { name: /^Li Wei/ }).check();
+    await waitForSummary(page, /^1 result/);
+    await expect.poll(() => resultHeadlines(page)).toEqual(["Updated story with a correction"]);
+    expect(page.url()).toContain("author=Li+Wei");
+    expect(errors).toEqual([]);
+  });
+
   it("orders results newest first on request", async () => {
     const { page, errors } = await openPage(`${served.servers.root.origin}/search/?q=body&sort=newest`);
     await waitForSummary(page, /results/);

@@ -50,6 +50,26 @@ describe("npm run new", () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it("names reporters with --author, repeated or comma-separated, after the section", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-new-"));
+    const result = await newArticle(dir, ["Night ferry", "--section", "china", "--author", "li-wei", "--author", "chen-yu,li-wei"]);
+    expect(result.code, result.stderr).toBe(0);
+    const file = path.join(dir, "2026/12/night-ferry.md");
+    const text = await readFile(file, "utf8");
+    expect(text).toMatch(/^section: china\nauthors: \[li-wei, chen-yu\]\n/m);
+    const { article, problems } = parseArticle("articles/2026/12/night-ferry.md", text, context, file);
+    expect(problems).toEqual([]);
+    expect(article?.authorKeys).toEqual(["li-wei", "chen-yu"]);
+  });
+
+  it("refuses an unknown --author and lists the known ones", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-new-"));
+    const result = await newArticle(dir, ["Headline", "--section", "china", "--author", "wang-fang"]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('unknown author "wang-fang"; known authors: li-wei, chen-yu, amara-okafor, zhou-lan, marta-lind');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it("never overwrites an existing article", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "broadsheet-new-"));
     expect((await newArticle(dir, ["Night ferry", "--section", "china"])).code).toBe(0);

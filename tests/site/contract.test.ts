@@ -40,6 +40,7 @@ describe("a build with broken articles", () => {
       /\/missing-title\/article\.md: title: required/,
       /\/tags-not-a-list\/article\.md: tags: must be a list of strings/,
       /\/unknown-section\/article\.md: section: unknown section "sport"; expected one of: china, world, economy, sci-tech, culture, society/,
+      /\/unknown-author\/article\.md: authors\.1: unknown author "wang-fang"; expected one of: li-wei, chen-yu, amara-okafor, zhou-lan, marta-lind/,
       /\/updated-before-date\/article\.md: updated: must not be before date/,
       /\/unknown-lang\/article\.md: lang: unknown language "jp"; expected one of: en, zh/,
       /\/duplicate-translation\/second\.md: translationKey: "ferry" is already used by .*\/duplicate-translation\/first\.md in the same language \(zh\)/,
@@ -68,7 +69,7 @@ describe("a build with broken articles", () => {
     ];
     for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true);
     // Each fixture's own problem (gallery-with-text also names its photo, whose relative path leaves the copied folder).
-    expect(failed.stderr).toContain("35 problems in the articles; nothing was written");
+    expect(failed.stderr).toContain("36 problems in the articles; nothing was written");
   });
 
   it("leaves the previous site byte-for-byte as it was", async () => {

@@ -75,7 +75,9 @@ describe("the Atom feeds (RFC 4287)", () => {
     expect(titles).not.toContain("茶叶节在港城开幕");
     const hostile = feed.entry.find((entry: { title: unknown }) => text(entry.title) === HOSTILE);
     expect(text(hostile.content)).toContain(`href="${SITE}/economy/"`);
-    expect(hostile.author[0].name).toBe("New Society");
+    // Its reporter, not its credit ("New Society"), is the entry's author.
+    expect(hostile.author[0].name).toBe("Chen Yu");
+    expect(hostile.author[0].uri).toBe(`${SITE}/authors/chen-yu/`);
     expect(hostile.category.map((category: Record<string, string>) => category["@term"])).toEqual(["sci-tech", "C++", "C#", "人工智能", "climate"]);
   });
 

@@ -16,6 +16,7 @@ describe("each kind of bad input is named by file and field", () => {
     ["missing-title", "title: required: a headline"],
     ["missing-date", "date: required: the publication time as ISO 8601, e.g. 2025-02-19T09:30:00+08:00"],
     ["unknown-section", 'section: unknown section "sport"; expected one of: china, world, economy, sci-tech, culture, society'],
+    ["unknown-author", 'authors.1: unknown author "wang-fang"; expected one of: li-wei, chen-yu, amara-okafor, zhou-lan, marta-lind'],
     ["bad-date", 'date: "1st of March 2025" is not an ISO 8601 date (e.g. 2025-02-19T09:30:00+08:00 or 2025-02-19)'],
     ["impossible-date", 'date: "2025-02-30T09:00:00+08:00" is not an ISO 8601 date (e.g. 2025-02-19T09:30:00+08:00 or 2025-02-19)'],
     ["image-without-alt", "image.alt: required: alternative text describing the image"],

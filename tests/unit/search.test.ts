@@ -29,6 +29,13 @@ describe("searchEntry and searchRecordOf", () => {
     expect(record.sort).toEqual({ date: "2025-02-28T16:30:00Z" });
     expect(record.language).toBe("en");
   });
+
+  it("indexes the reporters' names as words and as a filter", () => {
+    const newsroom = buildNewsroom([makeArticle("a", { title: "Night ferry", summary: "Standfirst.", tags: ["transport"], authors: ["li-wei", "chen-yu"] })], settings);
+    const record = searchRecordOf(searchEntry(newsroom.articles[0]!), "<p>Body text.</p>\n");
+    expect(record.content).toBe("Night ferry\nStandfirst.\nBody text.\ntransport Li Wei Chen Yu");
+    expect(record.filters.author).toEqual(["Li Wei", "Chen Yu"]);
+  });
 });
 
 describe("planShards", () => {

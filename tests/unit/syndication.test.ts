@@ -31,7 +31,7 @@ const feed: FeedData = {
       contentHtml: "<p>x &amp; y &lt;script&gt;</p>",
       published: "2025-03-01T00:30:00+08:00",
       updated: "2025-03-01T00:30:00+08:00",
-      authors: ["New Society"],
+      authors: [{ name: "New Society" }],
       section: { key: "sci-tech", label: "Sci-Tech", url: url("/sci-tech/") },
       tags: ["C++"],
       language: "en",
