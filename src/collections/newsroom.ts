@@ -9,6 +9,7 @@ import { computeRelatedArticles, relatedLink } from "./related-articles.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import type { Article, Translation } from "./published-article.ts";
 import { indexTags, type TagSummary } from "./tags.ts";
+import { buildArchive, type EditionArchive } from "./archive.ts";
 
 export interface SectionSummary extends SectionSetting {
   url: string;
@@ -27,6 +28,8 @@ export interface EditionNewsroom {
   sectionPages: ListPage[];
   tags: TagSummary[];
   tagPages: ListPage[];
+  /** Its stories by year, month and day of publication. */
+  archive: EditionArchive;
 }
 
 /**
@@ -177,6 +180,7 @@ export function buildEditionNewsroom(
     sectionPages,
     tags: tagIndex.tags,
     tagPages,
+    archive: buildArchive(articles, edition, site.pageSize),
   };
 }
 
