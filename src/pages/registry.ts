@@ -6,13 +6,27 @@ import { tagPages } from "./tag.ts";
 import { articlePages } from "./article.ts";
 import { searchPages } from "./search.ts";
 import { notFoundPages } from "./not-found.ts";
+import { archiveIndexPages } from "./archive-index.ts";
+import { archiveMonthPages } from "./archive-month.ts";
+import { archiveDayPages } from "./archive-day.ts";
 
 /**
  * Every kind of HTML page the site has. The page writer renders and caches each of their pages,
  * the sitemap lists those of the types in it, and section keys keep clear of their URL segments:
  * a new page type is one module here and its template.
  */
-export const PAGE_TYPES: readonly AnyPageType[] = [homePages, tagIndexPages, sectionPages, tagPages, articlePages, searchPages, notFoundPages];
+export const PAGE_TYPES: readonly AnyPageType[] = [
+  homePages,
+  tagIndexPages,
+  sectionPages,
+  tagPages,
+  articlePages,
+  searchPages,
+  notFoundPages,
+  archiveIndexPages,
+  archiveMonthPages,
+  archiveDayPages,
+];
 
 /** The first URL segments the registry's pages take (`tags`, `search`, …), which no section key may be. */
 export function pageSegments(types: readonly AnyPageType[] = PAGE_TYPES): string[] {
