@@ -13,6 +13,7 @@ export const archiveIndexPages: PageType<ArchiveIndexView> = {
   segments: ["archive"],
   inSitemap: true,
   *pages({ newsroom }) {
+    const others = newsroom.editions.map(({ edition, archive }) => ({ edition, url: archive.url }));
     for (const { edition, archive } of newsroom.editions) {
       yield {
         url: archive.url,
@@ -20,7 +21,14 @@ export const archiveIndexPages: PageType<ArchiveIndexView> = {
         view: {
           edition,
           meta: { title: edition.ui.archive, description: edition.ui.archiveDescription, path: archive.url, type: "website" },
-          head: {},
+          head: {
+            // Each edition's archive is the others' translation, as the front pages are.
+            alternates:
+              others.length > 1
+                ? [...others.map((other) => ({ hreflang: other.edition.htmlLang, path: other.url })), { hreflang: "x-default", path: others[0]!.url }]
+                : undefined,
+            translations: others.filter((other) => other.edition !== edition).map((other) => ({ lang: other.edition.lang, url: other.url })),
+          },
           years: archive.years.map(({ months, ...year }) => ({
             ...year,
             months: months.map(({ iso, label, url, count }) => ({ iso, label, url, count })),
