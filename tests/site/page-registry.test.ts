@@ -95,7 +95,8 @@ beforeAll(async () => {
   const registry = path.join(project, "src/pages/registry.ts");
   const registrySource = (await readFile(registry, "utf8"))
     .replace('import { notFoundPages } from "./not-found.ts";', 'import { notFoundPages } from "./not-found.ts";\nimport { deskPages } from "./desks.ts";')
-    .replace("searchPages, notFoundPages]", "searchPages, notFoundPages, deskPages]");
+    // The array's last entry, however the registry lays out its lines.
+    .replace(/(export const PAGE_TYPES: readonly AnyPageType\[\] = \[[^\]]*?),?\s*\];/, "$1, deskPages];");
   expect(registrySource).toContain("deskPages]");
   await writeFile(registry, registrySource);
 
@@ -127,7 +128,7 @@ describe("Eleventy's extension points", () => {
 describe("every HTML page comes from the registry", () => {
   it("the build counts each page type's pages, and they are every HTML file written", () => {
     const counts = [...second.stdout.matchAll(/\] (\d+) ([a-z ]+?) pages?: (\d+) rendered, (\d+) reused/g)].map((match) => ({ kind: match[2], pages: Number(match[1]) }));
-    expect(counts.map((count) => count.kind)).toEqual(["home", "tag index", "section", "tag", "article", "search", "not found", "desk"]);
+    expect(counts.map((count) => count.kind)).toEqual(["home", "tag index", "section", "tag", "article", "search", "not found", "archive", "archive month", "archive day", "desk"]);
     const total = counts.reduce((sum, count) => sum + count.pages, 0);
     expect(second.stdout).toContain(`] ${total} pages and `);
     expect(htmlFiles.length).toBe(total);
