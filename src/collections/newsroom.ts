@@ -10,6 +10,7 @@ import { paginate, type ListPage } from "./pagination.ts";
 import type { Article, Translation } from "./published-article.ts";
 import { indexTags, type TagSummary } from "./tags.ts";
 import { indexAuthors, type AuthorSummary } from "./authors.ts";
+import { buildArchive, type EditionArchive } from "./archive.ts";
 
 export interface SectionSummary extends SectionSetting {
   url: string;
@@ -32,6 +33,8 @@ export interface EditionNewsroom {
   authors: AuthorSummary[];
   /** Each reporter's stories, newest first, paginated; each page knows its reporter. */
   authorPages: AuthorListPage[];
+  /** Its stories by year, month and day of publication. */
+  archive: EditionArchive;
 }
 
 /** A page of a reporter's stories, with the reporter. */
@@ -200,6 +203,7 @@ export function buildEditionNewsroom(
     tagPages,
     authors: authorIndex.authors,
     authorPages,
+    archive: buildArchive(articles, edition, site.pageSize),
   };
 }
 

@@ -11,10 +11,10 @@ export interface PageLink {
   afterGap: boolean;
 }
 
-/** One page of a section or tag listing, chunked once per build. */
+/** One page of a section, tag or archive day listing, chunked once per build. */
 export interface ListPage {
   edition: Edition;
-  kind: "section" | "tag" | "author";
+  kind: "section" | "tag" | "author" | "day";
   key: string;
   heading: string;
   description: string;

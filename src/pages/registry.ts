@@ -9,6 +9,9 @@ import { notFoundPages } from "./not-found.ts";
 import { authorPages } from "./author.ts";
 import { authorIndexPages } from "./author-index.ts";
 import { redirectPages } from "./redirect.ts";
+import { archiveIndexPages } from "./archive-index.ts";
+import { archiveMonthPages } from "./archive-month.ts";
+import { archiveDayPages } from "./archive-day.ts";
 
 /**
  * Every kind of HTML page the site has. The page writer renders and caches each of their pages,
@@ -25,6 +28,9 @@ export const PAGE_TYPES: readonly AnyPageType[] = [
   notFoundPages,
   authorIndexPages,
   authorPages,
+  archiveIndexPages,
+  archiveMonthPages,
+  archiveDayPages,
   redirectPages,
 ];
 

@@ -15,6 +15,10 @@ const PAGES: Record<string, [keyof typeof served.servers, string]> = {
   search: ["fixture", "/search/?q=body"],
   "Chinese search": ["fixture", "/zh/search/?q=%E7%82%92%E8%8C%B6"],
   "not found": ["fixture", "/404.html"],
+  archive: ["fixture", "/archive/"],
+  "archive month": ["fixture", "/archive/2025/04/"],
+  "archive day": ["fixture", "/archive/2025/03/01/"],
+  "Chinese archive day": ["fixture", "/zh/archive/2025/03/01/"],
   // The story body: photos, a gallery, footnotes and a note; a table, a fact box and a pull quote; embeds.
   "photo story": ["storyBody", "/society/2025/05/harbour-photo-story/"],
   "table story": ["storyBody", "/economy/2025/05/ferry-fares-table/"],

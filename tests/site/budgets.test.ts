@@ -13,7 +13,7 @@ beforeAll(async () => {
   expect(site.exitCode, site.stderr).toBe(0);
 });
 
-const isArticle = (page: string) => /^[a-z-]+\/\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(page);
+const isArticle = (page: string) => /^(?!archive\/)[a-z-]+\/\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(page);
 const fileSize = async (urlPath: string) => (await stat(path.join(site.output, urlPath))).size;
 
 describe("budgets", () => {

@@ -223,6 +223,11 @@ describe("checkSectionKeys", () => {
     expect(() => checkSectionKeys([section("archive")], editions, "_data/sections.json", pageSegments([...PAGE_TYPES, archive]))).toThrow(/"archive" is a folder the site writes itself/);
   });
 
+  it("refuses a section named archive: the archive by date's page types reserve it", () => {
+    expect(reserved).toContain("archive");
+    expect(() => checkSectionKeys([section("archive")], editions, "_data/sections.json", reserved)).toThrow('_data/sections.json: section key "archive" is a folder the site writes itself');
+  });
+
   it("refuses a key the site uses for its own pages, an edition's folder, a repeat or a non-slug, naming the file", () => {
     expect(() => checkSectionKeys([section("search")], editions, "_data/sections.json", reserved)).toThrow('_data/sections.json: section key "search" is a folder the site writes itself');
     expect(() => checkSectionKeys([section("zh")], editions, "_data/sections.json", reserved)).toThrow(/"zh" is a folder the site writes itself/);
