@@ -5,6 +5,7 @@ import { readSettings, type Settings } from "../config/site-settings.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
 import type { BodyEnv, Picture } from "../markdown/body-media.ts";
 import { buildNewsroom, sharePhotoOf, type Newsroom } from "./newsroom.ts";
+import { readFrontChoices } from "./front-page.ts";
 import { prepareShareCrops } from "../images/share-crops.ts";
 import { createParseContext, readArticleBody } from "../content/parse-article.ts";
 import { loadArticles } from "../content/load-articles.ts";
@@ -50,12 +51,19 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings): Promise<N
     prepareShareCrops(visible.flatMap((article) => sharePhotoOf(article)?.file ?? []), env.cacheDir),
   ]);
   // The published articles are new objects; the parsed ones are dropped when this returns.
-  const newsroom = buildNewsroom(visible, settings, responsiveImages, shareCrops);
+  const newsroom = buildNewsroom(visible, settings, responsiveImages, shareCrops, {
+    choices: readFrontChoices("_data", settings.editions.map((edition) => edition.lang)),
+    now: env.now,
+    timeZone: settings.site.timeZone,
+    siteUrl: env.siteUrl,
+    pathPrefix: env.pathPrefix,
+    heldBack: new Map(articles.filter(heldBack).map((article) => [article.url, article])),
+  });
   return {
     newsroom,
     settings,
     seconds: (performance.now() - started) / 1000,
-    warnings: problems,
+    warnings: [...problems, ...newsroom.editions.flatMap((edition) => edition.frontWarnings)],
     drafts: articles.filter((article) => article.status === "draft").length,
     embargoed: embargoed.length,
     nextEmbargoLift,
