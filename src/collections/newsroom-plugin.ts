@@ -5,6 +5,7 @@ import { readSettings, type Settings } from "../config/site-settings.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
 import type { BodyEnv, Picture } from "../markdown/body-env.ts";
 import { buildNewsroom, sharePhotoOf, type Newsroom } from "./newsroom.ts";
+import { readFrontChoices } from "./front-page.ts";
 import { prepareShareCrops } from "../images/share-crops.ts";
 import { createParseContext, readArticleBody } from "../content/parse-article.ts";
 import { loadArticles } from "../content/load-articles.ts";
@@ -56,14 +57,21 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings, reservedSe
     prepareShareCrops(visible.flatMap((article) => sharePhotoOf(article)?.file ?? []), env.cacheDir),
   ]);
   // The published articles are new objects; the parsed ones are dropped when this returns.
-  const newsroom = buildNewsroom(visible, settings, responsiveImages, shareCrops);
+  const newsroom = buildNewsroom(visible, settings, responsiveImages, shareCrops, {
+    choices: readFrontChoices("_data", settings.editions.map((edition) => edition.lang)),
+    now: env.now,
+    timeZone: settings.site.timeZone,
+    siteUrl: env.siteUrl,
+    pathPrefix: env.pathPrefix,
+    heldBack: new Map(articles.filter(heldBack).map((article) => [article.url, article])),
+  });
   // Only a production build publishes: a preview (drafts shown) neither checks nor records.
   const urls = env.includeDrafts ? undefined : findGoneUrls(readPublishedUrls(env.cacheDir) ?? [], articles, env.goneUrls === "forget");
   return {
     newsroom,
     settings,
     seconds: (performance.now() - started) / 1000,
-    warnings: problems,
+    warnings: [...problems, ...newsroom.editions.flatMap((edition) => edition.frontWarnings)],
     drafts: articles.filter((article) => article.status === "draft").length,
     embargoed: embargoed.length,
     nextEmbargoLift,

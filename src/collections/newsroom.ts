@@ -11,6 +11,8 @@ import type { Article, Translation } from "./published-article.ts";
 import { indexTags, type TagSummary } from "./tags.ts";
 import { indexAuthors, type AuthorSummary } from "./authors.ts";
 import { buildArchive, type EditionArchive } from "./archive.ts";
+import { planFront, type BreakingNews, type FrontContext } from "./front-page.ts";
+import type { Problem } from "../content/problems.ts";
 
 export interface SectionSummary extends SectionSetting {
   url: string;
@@ -22,9 +24,16 @@ export interface SectionSummary extends SectionSetting {
 export interface EditionNewsroom {
   edition: Edition;
   articles: Article[];
+  /** The editors' lead (`_data/front.json`), else the newest story. */
   lead?: Article;
-  /** The stories after the lead, across sections, for the home page's "Latest" column. */
+  /** The editors' top stories, in their order, after the lead. */
+  top: Article[];
+  /** The stories after the lead and the top stories, across sections, for the home page's "Latest" column. */
   latest: Article[];
+  /** The breaking-news strip, while it has not expired. */
+  breaking?: BreakingNews;
+  /** Front-page choices ignored (`_data/front.json`), for the build's summary. */
+  frontWarnings: Problem[];
   sections: SectionSummary[];
   sectionPages: ListPage[];
   tags: TagSummary[];
@@ -74,6 +83,8 @@ export interface FromOutside {
   responsiveImages: ReadonlyMap<string, ResponsiveImage>;
   /** The crops of each story's photo for search engines and social cards, by resolved image file (`prepareShareCrops`). */
   shareCrops?: ReadonlyMap<string, readonly ShareCrop[]>;
+  /** The editors' front-page choices and what checking them needs; none, and the newest story leads. */
+  front?: FrontContext;
 }
 
 /**
@@ -152,7 +163,10 @@ export function buildEditionNewsroom(
   });
   const inSection = (key: string) => sectionPositions.get(key)!.map((index) => articles[index]!);
 
-  const lead = articles[0];
+  const front = fromOutside.front
+    ? planFront(articles, edition.lang, fromOutside.front)
+    : { lead: articles[0], top: [], latest: articles.slice(1, 6), breaking: undefined, warnings: [] };
+  const lead = front.lead;
   const sections: SectionSummary[] = edition.sections.map((section) => ({
     ...section,
     url: `${edition.prefix}${section.key}/`,
@@ -196,7 +210,10 @@ export function buildEditionNewsroom(
     edition,
     articles,
     lead,
-    latest: articles.slice(1, 6),
+    top: front.top,
+    latest: front.latest,
+    breaking: front.breaking,
+    frontWarnings: front.warnings,
     sections,
     sectionPages,
     tags: tagIndex.tags,
@@ -218,6 +235,7 @@ export function buildNewsroom(
   settings: Settings,
   responsiveImages: ReadonlyMap<string, ResponsiveImage> = new Map(),
   shareCrops: ReadonlyMap<string, readonly ShareCrop[]> = new Map(),
+  front?: Omit<FrontContext, "elsewhere">,
 ): Newsroom {
   const byKey = new Map<string, ParsedArticle[]>();
   for (const article of parsed) {
@@ -241,14 +259,16 @@ export function buildNewsroom(
       });
     }
   }
-  const editions = settings.editions.map((edition) =>
-    buildEditionNewsroom(
-      parsed.filter((article) => article.lang === edition.lang),
-      settings,
-      edition,
-      { translations, responsiveImages, shareCrops },
-    ),
-  );
+  const editions = settings.editions.map((edition) => {
+    const own = parsed.filter((article) => article.lang === edition.lang);
+    const elsewhere = front && new Map(parsed.filter((article) => article.lang !== edition.lang).map((article) => [article.url, article]));
+    return buildEditionNewsroom(own, settings, edition, {
+      translations,
+      responsiveImages,
+      shareCrops,
+      front: front && elsewhere && { ...front, elsewhere },
+    });
+  });
   return {
     articles: editions.flatMap((edition) => edition.articles).sort(compareNewestFirst),
     editions,
