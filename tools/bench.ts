@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,50000,100000]`: for each size, a deterministic generated
- * corpus (kept in .cache/bench/), built three ways in one run:
+ * `npm run bench [-- --sizes 1000,10000,50000,100000] [--hugo]`: for each size, a deterministic generated
+ * corpus (kept in .cache/bench/), built up to four ways in one run:
  *   1. the floor: a bare Eleventy build of the same Markdown (tools/bare-eleventy.ts);
  *   2. Broadsheet's full build (every page, feeds, sitemaps, search index), from an empty cache;
- *   3. a rebuild in the same folder after adding one article, with the cache the build kept.
+ *   3. a rebuild in the same folder after adding one article, with the cache the build kept;
+ *   4. with `--hugo`, Hugo and Pagefind's CLI on the same corpus (tools/hugo-site.ts), in turn with 2.
  * Up to 10,000 articles each is run `--runs` times (default 3) and the medians reported, with the
  * highest memory peaks.
  * Prints a Markdown table and writes docs/bench.svg (time and memory against articles).
@@ -17,6 +18,7 @@ import { parseArgs } from "node:util";
 import { create } from "xmlbuilder2";
 import { writeCorpus } from "./corpus.ts";
 import { writeBareProject } from "./bare-eleventy.ts";
+import { writeHugoProject } from "./hugo-site.ts";
 import { monitorProcessTree, type ProcessTreeUsage } from "./process-monitor.ts";
 
 const root = process.cwd();
@@ -36,6 +38,10 @@ interface Row {
   /** Left out above `--floor-up-to`: bare Eleventy is super-linear (130 s at 50,000 articles). */
   floor?: Run;
   full: Run;
+  /** With `--hugo`: Hugo and Pagefind's CLI building the same corpus, run in turn with each full build. */
+  hugo?: Run;
+  /** The median of each full build's time over the Hugo build next to it. */
+  hugoRatio?: number;
   rebuild: Run;
   phases: { data: number; search: number; render: number };
 }
@@ -82,12 +88,13 @@ function medianRun(runs: Run[]): Run {
   };
 }
 
-async function benchSize(count: number, withFloor: boolean, runs: number): Promise<Row> {
+async function benchSize(count: number, withFloor: boolean, runs: number, withHugo: boolean): Promise<Row> {
   const articles = await corpus(count);
   const work = await mkdtemp(path.join(os.tmpdir(), `broadsheet-bench-${count}-`));
   try {
     const floors: Run[] = [];
     const fulls: Run[] = [];
+    const hugos: Run[] = [];
     const rebuilds: Run[] = [];
     for (let run = 1; run <= runs; run++) {
       const of = runs > 1 ? ` (run ${run} of ${runs})` : "";
@@ -105,6 +112,16 @@ async function benchSize(count: number, withFloor: boolean, runs: number): Promi
       const build = ["--import", "tsx", "src/cli/build.ts", "--output", path.join(work, "site")];
       console.error(`[bench] ${count}: full build${of}…`);
       fulls.push(await runMeasured(process.execPath, build, { cwd: root, env }));
+      if (withHugo) {
+        // In turn with the full build, so a drift in the machine's speed touches both alike.
+        console.error(`[bench] ${count}: Hugo + Pagefind${of}…`);
+        const hugo = await writeHugoProject(articles);
+        const out = path.join(work, "hugo");
+        const pagefind = path.join(root, "node_modules/.bin/pagefind");
+        hugos.push(await runMeasured("sh", ["-c", `hugo --quiet --source "${hugo}" --destination "${out}" && "${pagefind}" --site "${out}" > /dev/null`], { cwd: hugo }));
+        await rm(out, { recursive: true, force: true });
+        await rm(hugo, { recursive: true, force: true });
+      }
 
       console.error(`[bench] ${count}: rebuild after one new article${of}…`);
       const added = path.join(articles, "2026", "11", "bench-one-more-article.md");
@@ -120,7 +137,9 @@ async function benchSize(count: number, withFloor: boolean, runs: number): Promi
     const search = numberIn(/search index: .* ([\d.]+) s\./, full.stdout);
     const total = numberIn(/wrote .* in ([\d.]+) s /, full.stdout);
     const pages = numberIn(/(\d+) pages and \d+ other files written/, full.stdout) + numberIn(/pages and (\d+) other files written/, full.stdout);
-    return { articles: count, runs, pages, floor: floors.length > 0 ? medianRun(floors) : undefined, full, rebuild: medianRun(rebuilds), phases: { data, search, render: total - data } };
+    const ratios = hugos.map((hugo, index) => fulls[index]!.wallSeconds / hugo.wallSeconds).sort((a, b) => a - b);
+    const hugoRatio = ratios.length > 0 ? ratios[Math.floor((ratios.length - 1) / 2)] : undefined;
+    return { articles: count, runs, pages, floor: floors.length > 0 ? medianRun(floors) : undefined, full, hugo: hugos.length > 0 ? medianRun(hugos) : undefined, hugoRatio, rebuild: medianRun(rebuilds), phases: { data, search, render: total - data } };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -199,15 +218,19 @@ function chart(rows: Row[]): string {
 }
 
 const { values } = parseArgs({
-  options: { sizes: { type: "string", default: "1000,10000" }, "floor-up-to": { type: "string", default: "50000" }, runs: { type: "string", default: "3" } },
+  options: { sizes: { type: "string", default: "1000,10000" }, "floor-up-to": { type: "string", default: "50000" }, runs: { type: "string", default: "3" }, hugo: { type: "boolean", default: false } },
 });
 const sizes = values.sizes.split(",").map((size) => Number(size.trim())).filter((size) => size > 0);
 const floorUpTo = Number(values["floor-up-to"]);
 // Medians of `--runs` runs up to 10,000 articles; larger corpora take minutes a build, so one.
 const rows: Row[] = [];
-for (const size of sizes) rows.push(await benchSize(size, size <= floorUpTo, size <= 10_000 ? Number(values.runs) : 1));
+for (const size of sizes) rows.push(await benchSize(size, size <= floorUpTo, size <= 10_000 ? Number(values.runs) : 1, values.hugo));
 console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}\n`);
 console.log(table(rows));
+for (const row of rows) {
+  if (!row.hugo) continue;
+  console.log(`\nHugo + Pagefind at ${row.articles.toLocaleString("en")} articles: ${s(row.hugo.wallSeconds)} (CPU ${s(row.hugo.cpuSeconds)}, largest process ${mib(row.hugo.peakProcessBytes)}); Broadsheet's full build over it, paired: ${row.hugoRatio!.toFixed(2)}×`);
+}
 const first = rows[0]!;
 for (const row of rows.slice(1)) {
   const growth = row.full.wallSeconds / row.articles / (first.full.wallSeconds / first.articles);

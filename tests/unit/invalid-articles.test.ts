@@ -70,7 +70,7 @@ describe("each kind of bad input is named by file and field", () => {
 
   it.each([
     ["alias-not-a-path", 'aliases.0: "https://example.org/china/2025/02/old-ferry/" is a web address; give its site path alone, e.g. /china/2025/02/old-ferry/'],
-    ["alias-reserved", 'aliases.0: "/tags/ferries/" is under /tags/, a folder the site writes itself (/tags/, /page/, /search/, /404.html, /assets/, /img/, /pagefind/); an alias is a story\'s old URL'],
+    ["alias-reserved", 'aliases.0: "/tags/ferries/" is under /tags/, a folder the site writes itself (/tags/, /page/, /search/, /404.html, /authors/, /archive/, /assets/, /img/, /pagefind/); an alias is a story\'s old URL'],
   ])("%s", async (folder, expected) => {
     expect(await problemsIn(folder)).toEqual([`${file(folder)}: ${expected}`]);
   });
