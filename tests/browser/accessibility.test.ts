@@ -15,6 +15,8 @@ const PAGES: Record<string, [keyof typeof served.servers, string]> = {
   search: ["fixture", "/search/?q=body"],
   "Chinese search": ["fixture", "/zh/search/?q=%E7%82%92%E8%8C%B6"],
   "not found": ["fixture", "/404.html"],
+  "reporters": ["fixture", "/authors/"],
+  "reporter": ["fixture", "/authors/chen-yu/"],
   archive: ["fixture", "/archive/"],
   "archive month": ["fixture", "/archive/2025/04/"],
   "archive day": ["fixture", "/archive/2025/03/01/"],

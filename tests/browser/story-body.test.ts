@@ -74,6 +74,8 @@ describe("a gallery", () => {
       await route.continue();
     });
     await page.goto(`${served.server.origin}${PHOTO_STORY}`, { waitUntil: "domcontentloaded" });
+    // The stylesheet first (it sizes the boxes); only the photos are held.
+    await page.waitForFunction(() => Array.from(document.styleSheets).some((sheet) => sheet.href?.endsWith("/assets/css/main.css") && sheet.cssRules.length > 0));
     const boxes = await page.locator(".bs-article__body img").evaluateAll((images) =>
       images.map((image) => ({ alt: image.getAttribute("alt"), complete: (image as HTMLImageElement).naturalWidth > 0, box: image.getBoundingClientRect().toJSON() as { width: number; height: number } })),
     );

@@ -44,6 +44,16 @@ export async function buildSite(env: Record<string, string>, output?: string, cw
   }
 }
 
+/**
+ * The article pages of a built site: the pages holding an article, not the lists, archive days or
+ * an old URL's redirect page that share its URL's shape.
+ */
+export async function listArticlePages(output: string): Promise<string[]> {
+  const pages: string[] = [];
+  for (const page of await listPages(output)) if ((await readFile(path.join(output, page), "utf8")).includes('<article class="bs-article">')) pages.push(page);
+  return pages;
+}
+
 /** Every `.html` file under a built site, as paths relative to it (`china/index.html`). */
 export async function listPages(output: string): Promise<string[]> {
   const entries = await readdir(output, { recursive: true, withFileTypes: true });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, findBrokenLinks, listPages, loadPage, projectRoot, type BuildResult } from "../helpers/site.ts";
+import { buildSite, findBrokenLinks, listArticlePages, loadPage, projectRoot, type BuildResult } from "../helpers/site.ts";
 import { runHtmlValidate, runNuChecker } from "../helpers/validators.ts";
 import { listArticleFiles } from "../../src/content/article-files.ts";
 
@@ -16,8 +16,7 @@ describe("the demo newsroom", () => {
   it("has at least 36 articles, five or more in every section, each with a page", async () => {
     const files = await listArticleFiles(path.join(projectRoot, "articles"));
     expect(files.length).toBeGreaterThanOrEqual(36);
-    const pages = await listPages(site.output);
-    const articlePages = pages.filter((page) => /^(?:zh\/)?(?!archive\/)[a-z-]+\/\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(page));
+    const articlePages = await listArticlePages(site.output);
     expect(articlePages).toHaveLength(files.length);
     for (const section of ["china", "world", "economy", "sci-tech", "culture", "society"]) {
       expect(articlePages.filter((page) => page.startsWith(`${section}/`)).length, section).toBeGreaterThanOrEqual(5);
