@@ -44,7 +44,7 @@ function loneImage(inline: Token | undefined): Token | undefined {
 export function bodyPhotos(md: MarkdownIt, pathPrefix: string): void {
   const { escapeHtml } = md.utils;
   const href = (path: string) => escapeHtml(withPathPrefix(path, pathPrefix));
-  // Which photo of the body is drawn: the first may load at once.
+  // How many photos (not ornaments) of the body are drawn: the first may load at once.
   let photosSeen = 0;
   md.core.ruler.push("bs_photo_order", (state) => {
     photosSeen = 0;
@@ -65,8 +65,10 @@ export function bodyPhotos(md: MarkdownIt, pathPrefix: string): void {
     const alt = altOf(token);
     const shownAlt = escapeHtml(alt === DECORATIVE_ALT ? "" : alt);
     const made = env.pictures?.get(src);
-    const eager = env.firstPhotoEager === true && photosSeen === 0;
-    photosSeen++;
+    // The first photo (not an ornament) of a story with no lead photo is above the fold: it loads at once.
+    const decorative = alt === DECORATIVE_ALT;
+    const eager = env.firstPhotoEager === true && !decorative && photosSeen === 0;
+    if (!decorative) photosSeen++;
     if (!made) return `<img class="${classes}" src="${escapeHtml(src)}" alt="${shownAlt}">`; // a body rendered without the image step (a unit test)
     const { fallback } = made;
     if (env.forFeed) return `<img src="${href(fallback.url)}" width="${fallback.width}" height="${fallback.height}" alt="${shownAlt}">`;

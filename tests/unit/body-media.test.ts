@@ -499,3 +499,15 @@ describe("scanBody", () => {
     });
   });
 });
+
+describe("the first photo of a story with no lead photo", () => {
+  it("is the first photo that is not an ornament: an ornament before it stays lazy", () => {
+    const md = createMarkdown("/");
+    const picture = { sources: [], fallback: { url: "/img/x-960.jpeg", width: 960, height: 640, srcset: "/img/x-960.jpeg 960w" }, sizes: "100vw" };
+    const html = md.render("Text ![-](rule.png) more.\n\n![A quay at dawn](quay.jpg)\n", { pictures: new Map([["rule.png", picture], ["quay.jpg", picture]]), firstPhotoEager: true });
+    const images = [...html.matchAll(/<img [^>]*>/g)].map((match) => match[0]);
+    expect(images).toHaveLength(2);
+    expect(images[0]).toContain('loading="lazy"');
+    expect(images[1]).toContain('fetchpriority="high"');
+  });
+});
