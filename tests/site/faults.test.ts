@@ -156,10 +156,12 @@ describe("builds at the same time, and builds killed", () => {
 
   it("two builds in one folder with one cache: the second waits for the first, and the site is whole", async () => {
     const output = path.join(work, "together/site");
-    const [first, second] = await Promise.all([
-      runBuild(output, { BROADSHEET_ARTICLES: articlesA }),
-      new Promise((resolve) => setTimeout(resolve, 300)).then(() => runBuild(output, { BROADSHEET_ARTICLES: articlesB })),
-    ]);
+    // The second starts once the first holds the output's lock (a fixed delay lost the race on a busy machine).
+    const heldByFirst = async () => {
+      const started = Date.now();
+      while (!existsSync(`${output}.lock`) && Date.now() - started < 60_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    const [first, second] = await Promise.all([runBuild(output, { BROADSHEET_ARTICLES: articlesA }), heldByFirst().then(() => runBuild(output, { BROADSHEET_ARTICLES: articlesB }))]);
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/waiting for the build that is using .*together\/site\/ \(pid \d+/);
