@@ -37,7 +37,8 @@ export function measureSite(dir: string): SiteSize {
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
 const count = (value: number) => value.toLocaleString("en");
-const limitText = (limit: (typeof HOST_LIMITS)[number]) => (limit.bytes ? `${megabytes(limit.bytes).replace("1,000 MB", "1 GB")}` : `${count(limit.files!)} files`);
+const gigabytes = (bytes: number) => `${(bytes / 1e9).toLocaleString("en", { maximumFractionDigits: 1 })} GB`;
+const limitText = (limit: (typeof HOST_LIMITS)[number]) => (limit.bytes ? gigabytes(limit.bytes) : `${count(limit.files!)} files`);
 
 /**
  * The build summary's line on the site's size and which hosts take it, and a warning for each

@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { container, fill, wordsOf, type BodyEnv } from "./body-env.ts";
+import { fillText } from "../config/editions.ts";
+import { container, wordsOf, type BodyEnv } from "./body-env.ts";
 
 /** Embeds behind a click-to-load facade (the hosts and players: `embeds.ts`). */
 export function bodyEmbeds(md: MarkdownIt): void {
@@ -18,7 +19,7 @@ export function bodyEmbeds(md: MarkdownIt): void {
       const link = `<a class="bs-embed__link" href="${escapeHtml(embed?.url ?? address)}" rel="external">${escapeHtml(title || address)}</a>`;
       if (env.forFeed || !embed) return `<p class="bs-embed bs-embed--link">${link}</p>\n`;
       return (
-        `<figure class="bs-embed" data-module="embed" data-embed-src="${escapeHtml(embed.frameSrc)}" data-embed-title="${escapeHtml(title)}" data-embed-label="${escapeHtml(fill(wordsOf(env).embedLoad, { title, provider: embed.provider }))}">\n` +
+        `<figure class="bs-embed" data-module="embed" data-embed-src="${escapeHtml(embed.frameSrc)}" data-embed-title="${escapeHtml(title)}" data-embed-label="${escapeHtml(fillText(wordsOf(env).embedLoad, { title, provider: embed.provider }))}">\n` +
         `<div class="bs-embed__placeholder"><p class="bs-embed__notice">${link} <span class="bs-embed__provider">(${escapeHtml(embed.provider)})</span></p></div>\n</figure>\n`
       );
     },

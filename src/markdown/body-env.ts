@@ -54,8 +54,6 @@ export const ENGLISH: BodyWords = {
 /** The edition's words for a body, English when none were given. */
 export const wordsOf = (env: BodyEnv): BodyWords => env.words ?? ENGLISH;
 
-/** Fills `{name}` placeholders of a word. */
-export const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
 /** markdown-it-container, typed against this project's markdown-it (its types name the CommonJS build's). */
 export const container = markdownItContainer as unknown as PluginWithParams;

@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { container, fill, wordsOf, type BodyEnv } from "./body-env.ts";
+import { fillText } from "../config/editions.ts";
+import { container, wordsOf, type BodyEnv } from "./body-env.ts";
 import { photoMeta } from "./body-photos.ts";
 
 /** Galleries: after `bodyPhotos`, whose figures become the gallery's items. */
@@ -14,7 +15,7 @@ export function bodyGalleries(md: MarkdownIt): void {
       const token = tokens[idx]!;
       if (token.nesting === -1) return `</ol>\n</section>\n`;
       const title = token.info.trim().replace(/^gallery\s*/, "");
-      const label = fill(wordsOf(env).bodyGallery, { title }).replace(/[\s:：]+$/, "");
+      const label = fillText(wordsOf(env).bodyGallery, { title }).replace(/[\s:：]+$/, "");
       return `<section class="bs-gallery" aria-label="${escapeHtml(label)}" tabindex="0">\n<ol class="bs-gallery__list bs-bare-list">\n`;
     },
   });
