@@ -10,7 +10,8 @@ import type { Problem } from "./problems.ts";
  * A valid article's reading as the front-matter cache keeps it (`cache/front-matter-cache.ts`):
  * the parsed article as JSON, with its publication instant as milliseconds and its edition as
  * its language, and the warnings its reading gave, so a rebuild prints them again. What the
- * build's clock decides (embargoed or published) is decided again each build.
+ * build's clock decides (embargoed or published) is decided again each build. A field whose
+ * value is undefined is absent from the article read back, as from its JSON.
  */
 export interface CachedReading {
   article: Record<string, unknown>;

@@ -132,5 +132,7 @@ export async function loadArticles(
   }
   // Recorded even when other files have errors: what was read stays read.
   readings?.save();
-  return { articles, problems, damagedCache: readings?.damaged ?? [] };
+  // Named as the file's problems would be: as editors know it.
+  const damagedCache = (readings?.damaged ?? []).map((name) => (path.isAbsolute(name) ? displayPathOf(name) : name));
+  return { articles, problems, damagedCache };
 }
