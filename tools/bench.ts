@@ -3,18 +3,21 @@
  * corpus (kept in .cache/bench/), built up to four ways in one run:
  *   1. the floor: a bare Eleventy build of the same Markdown (tools/bare-eleventy.ts);
  *   2. Broadsheet's full build (every page, feeds, sitemaps, search index), from an empty cache;
- *   3. a rebuild in the same folder after adding one article, with the cache the build kept;
+ *   3. four rebuilds in the same folder, each after one one-article change to a copy of the corpus
+ *      (a new newest story, a story backdated a day before the newest, an edit to a two-year-old
+ *      story, its deletion), each with the cache the full build kept and undone before the next;
  *   4. with `--hugo`, Hugo and Pagefind's CLI on the same corpus (tools/hugo-site.ts), in turn with 2.
  * Up to 10,000 articles each is run `--runs` times (default 3) and the medians reported, with the
  * highest memory peaks.
  * Prints a Markdown table and writes docs/bench.svg (time and memory against articles).
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
 import { create } from "xmlbuilder2";
 import { writeCorpus } from "./corpus.ts";
 import { writeBareProject } from "./bare-eleventy.ts";
@@ -42,7 +45,8 @@ interface Row {
   hugo?: Run;
   /** The median of each full build's time over the Hugo build next to it. */
   hugoRatio?: number;
-  rebuild: Run;
+  /** The median rebuild of each one-article change (`REBUILD_CASES`), the new newest story first. */
+  rebuilds: Run[];
   phases: { data: number; search: number; render: number };
 }
 
@@ -88,14 +92,93 @@ function medianRun(runs: Run[]): Run {
   };
 }
 
+/** Hard-links a folder tree (`cp -al`): a copy in no time whose files a change replaces, never edits. */
+async function linkTree(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  await mkdir(to, { recursive: true });
+  // `from/.`: the folder's contents, even when `from` is a symbolic link to it.
+  await runMeasured("cp", ["-al", `${from}/.`, to], { cwd: root });
+}
+
+/** Replaces a file of a linked tree instead of writing through the link into the original. */
+async function replaceFile(file: string, text: string): Promise<void> {
+  await writeFile(`${file}.tmp`, text);
+  await rename(`${file}.tmp`, file);
+}
+
+/** The corpus's month folders (`2026/11`), oldest first. */
+const monthsOf = (articles: string) =>
+  readdirSync(articles).filter((year) => /^\d{4}$/.test(year)).sort().flatMap((year) =>
+    readdirSync(path.join(articles, year)).filter((month) => /^\d{2}$/.test(month)).sort().map((month) => `${year}/${month}`),
+  );
+
+/** The newest story's date in the corpus, read from its newest month's files. */
+async function newestDate(articles: string): Promise<DateTime> {
+  const month = path.join(articles, monthsOf(articles).at(-1)!);
+  const dates = await Promise.all(
+    readdirSync(month).filter((name) => name.endsWith(".md")).map(async (name) => DateTime.fromISO(/^date: (\S+)$/m.exec(await readFile(path.join(month, name), "utf8"))![1]!, { setZone: true })),
+  );
+  return dates.reduce((newest, date) => (date > newest ? date : newest));
+}
+
+/** The corpus's story nearest to two years before its newest month (the corpus is in year/month folders). */
+function twoYearOldStory(articles: string): string {
+  const months = monthsOf(articles);
+  const newest = months.at(-1)!;
+  const target = `${Number(newest.slice(0, 4)) - 2}${newest.slice(4)}`;
+  const month = months.filter((candidate) => candidate <= target).at(-1) ?? months[0]!;
+  return path.join(articles, month, readdirSync(path.join(articles, month)).filter((name) => name.endsWith(".md")).sort()[0]!);
+}
+
+/** One one-article change to the work copy of the corpus, and how to undo it. */
+interface RebuildCase {
+  label: string;
+  change(articles: string): Promise<() => Promise<void>>;
+}
+
+const addStory = (dateOf: (articles: string) => Promise<DateTime>, name: string) => async (articles: string) => {
+  const date = (await dateOf(articles)).toISO({ suppressMilliseconds: true })!;
+  const file = path.join(articles, date.slice(0, 4), date.slice(5, 7), name);
+  await writeFile(file, `---\ntitle: One more article\ndate: ${date}\nsection: world\ntags: [Bench]\n---\n\nA new story added to a built site.\n`);
+  return () => rm(file, { force: true });
+};
+
+/** Newer than any story the generator writes (at most 2026-11-28T12:00+08:00), older than `NOW`. */
+const NEWEST = DateTime.fromISO("2026-11-29T08:00:00+08:00", { setZone: true });
+const REBUILD_CASES: RebuildCase[] = [
+  { label: "rebuild after one new article", change: addStory(async () => NEWEST, "bench-one-more-article.md") },
+  { label: "backdated a day", change: addStory(async (articles) => (await newestDate(articles)).minus({ days: 1 }), "bench-backdated-article.md") },
+  {
+    label: "edit, two years old",
+    change: async (articles) => {
+      const file = twoYearOldStory(articles);
+      const text = await readFile(file, "utf8");
+      await replaceFile(file, `${text}\nCorrection: an earlier version of this story misspelt a name.\n`);
+      return () => replaceFile(file, text);
+    },
+  },
+  {
+    label: "deletion, two years old",
+    change: async (articles) => {
+      const file = twoYearOldStory(articles);
+      const text = await readFile(file, "utf8");
+      await rm(file);
+      return () => writeFile(file, text);
+    },
+  },
+];
+
 async function benchSize(count: number, withFloor: boolean, runs: number, withHugo: boolean): Promise<Row> {
-  const articles = await corpus(count);
+  const corpusDir = await corpus(count);
   const work = await mkdtemp(path.join(os.tmpdir(), `broadsheet-bench-${count}-`));
   try {
+    // The builds read a linked copy, so the rebuild cases never change the kept corpus.
+    const articles = path.join(work, "articles");
+    await linkTree(corpusDir, articles);
     const floors: Run[] = [];
     const fulls: Run[] = [];
     const hugos: Run[] = [];
-    const rebuilds: Run[] = [];
+    const rebuilds: Run[][] = REBUILD_CASES.map(() => []);
     for (let run = 1; run <= runs; run++) {
       const of = runs > 1 ? ` (run ${run} of ${runs})` : "";
       if (withFloor) {
@@ -123,14 +206,21 @@ async function benchSize(count: number, withFloor: boolean, runs: number, withHu
         await rm(hugo, { recursive: true, force: true });
       }
 
-      console.error(`[bench] ${count}: rebuild after one new article${of}…`);
-      const added = path.join(articles, "2026", "11", "bench-one-more-article.md");
-      await writeFile(added, `---\ntitle: One more article\ndate: 2026-11-29T08:00:00+08:00\nsection: world\ntags: [Bench]\n---\n\nA new story added to a built site.\n`);
-      try {
-        rebuilds.push(await runMeasured(process.execPath, build, { cwd: root, env }));
-      } finally {
-        await rm(added, { force: true });
+      // Each case from the cache the full build kept: a linked copy of it, as builds replace
+      // cache files (renamed into place, pruned) and never write into one.
+      const kept = path.join(work, "cache-kept");
+      await linkTree(path.join(work, "cache"), kept);
+      for (const [index, rebuildCase] of REBUILD_CASES.entries()) {
+        console.error(`[bench] ${count}: ${rebuildCase.label}${of}…`);
+        await linkTree(kept, path.join(work, "cache"));
+        const undo = await rebuildCase.change(articles);
+        try {
+          rebuilds[index]!.push(await runMeasured(process.execPath, build, { cwd: root, env }));
+        } finally {
+          await undo();
+        }
       }
+      await rm(kept, { recursive: true, force: true });
     }
     const full = medianRun(fulls);
     const data = numberIn(/read in ([\d.]+) s/, full.stdout);
@@ -139,7 +229,7 @@ async function benchSize(count: number, withFloor: boolean, runs: number, withHu
     const pages = numberIn(/(\d+) pages and \d+ other files written/, full.stdout) + numberIn(/pages and (\d+) other files written/, full.stdout);
     const ratios = hugos.map((hugo, index) => fulls[index]!.wallSeconds / hugo.wallSeconds).sort((a, b) => a - b);
     const hugoRatio = ratios.length > 0 ? ratios[Math.floor((ratios.length - 1) / 2)] : undefined;
-    return { articles: count, runs, pages, floor: floors.length > 0 ? medianRun(floors) : undefined, full, hugo: hugos.length > 0 ? medianRun(hugos) : undefined, hugoRatio, rebuild: medianRun(rebuilds), phases: { data, search, render: total - data } };
+    return { articles: count, runs, pages, floor: floors.length > 0 ? medianRun(floors) : undefined, full, hugo: hugos.length > 0 ? medianRun(hugos) : undefined, hugoRatio, rebuilds: rebuilds.map(medianRun), phases: { data, search, render: total - data } };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -150,12 +240,12 @@ const s = (value: number) => `${value.toFixed(1)} s`;
 
 function table(rows: Row[]): string {
   const lines = [
-    "| articles | runs | pages | bare Eleventy (floor) | Broadsheet full build | ratio | CPU | ms an article | data | render + write | search index (alongside) | peak memory, all processes | largest process | rebuild after one new article |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| articles | runs | pages | bare Eleventy (floor) | Broadsheet full build | ratio | CPU | ms an article | data | render + write | search index (alongside) | peak memory, all processes | largest process | ${REBUILD_CASES.map((rebuildCase) => rebuildCase.label).join(" | ")} |`,
+    `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${REBUILD_CASES.map(() => "---:").join(" | ")} |`,
   ];
   for (const row of rows) {
     lines.push(
-      `| ${row.articles.toLocaleString("en")} | ${row.runs} | ${row.pages.toLocaleString("en")} | ${row.floor ? `${s(row.floor.wallSeconds)}, ${mib(row.floor.peakTotalBytes)}` : "—"} | ${s(row.full.wallSeconds)} | ${row.floor ? `${(row.full.wallSeconds / row.floor.wallSeconds).toFixed(2)}×` : "—"} | ${s(row.full.cpuSeconds)} | ${((row.full.wallSeconds * 1000) / row.articles).toFixed(2)} | ${s(row.phases.data)} | ${s(row.phases.render)} | ${s(row.phases.search)} | ${mib(row.full.peakTotalBytes)} | ${mib(row.full.peakProcessBytes)} | ${s(row.rebuild.wallSeconds)} (${((row.rebuild.wallSeconds / row.full.wallSeconds) * 100).toFixed(0)} %) |`,
+      `| ${row.articles.toLocaleString("en")} | ${row.runs} | ${row.pages.toLocaleString("en")} | ${row.floor ? `${s(row.floor.wallSeconds)}, ${mib(row.floor.peakTotalBytes)}` : "—"} | ${s(row.full.wallSeconds)} | ${row.floor ? `${(row.full.wallSeconds / row.floor.wallSeconds).toFixed(2)}×` : "—"} | ${s(row.full.cpuSeconds)} | ${((row.full.wallSeconds * 1000) / row.articles).toFixed(2)} | ${s(row.phases.data)} | ${s(row.phases.render)} | ${s(row.phases.search)} | ${mib(row.full.peakTotalBytes)} | ${mib(row.full.peakProcessBytes)} | ${row.rebuilds.map((rebuild) => `${s(rebuild.wallSeconds)} (${((rebuild.wallSeconds / row.full.wallSeconds) * 100).toFixed(0)} %)`).join(" | ")} |`,
     );
   }
   return lines.join("\n");
@@ -179,7 +269,7 @@ function chart(rows: Row[]): string {
       series: [
         { label: "full build", colour: "#8f1d1d", values: rows.map((row) => row.full.wallSeconds) },
         { label: "bare Eleventy", colour: "#555555", values: rows.map((row) => row.floor?.wallSeconds) },
-        { label: "rebuild", colour: "#123f7a", values: rows.map((row) => row.rebuild.wallSeconds) },
+        { label: "rebuild", colour: "#123f7a", values: rows.map((row) => row.rebuilds[0]!.wallSeconds) },
       ],
     },
     {

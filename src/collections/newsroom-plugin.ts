@@ -27,6 +27,8 @@ export interface NewsroomBuild {
   drafts: number;
   embargoed: number;
   nextEmbargoLift?: DateTime;
+  /** Article files whose cached reading was damaged, and so were read again. */
+  damagedCache: readonly string[];
   /** Article URLs earlier builds published that no page serves now (a production build's check). */
   goneUrls: GoneUrl[];
   /** What this build records as published, written to the cache when it succeeds; none for a preview. */
@@ -42,7 +44,7 @@ export interface NewsroomBuild {
 export async function loadNewsroom(env: BuildEnv, settings: Settings, reservedSegments: readonly string[] = []): Promise<NewsroomBuild> {
   const started = performance.now();
   const context = createParseContext(settings, createMarkdown(env.pathPrefix), env.now, embedHostsOf(env.siteUrl, settings), reservedSegments);
-  const { articles, problems } = await loadArticles(env.articlesDir, context);
+  const { articles, problems, damagedCache } = await loadArticles(env.articlesDir, context, undefined, { dir: env.cacheDir, extraKey: env.pathPrefix });
   if (problems.some((problem) => problem.severity === "error")) throw new ArticleContractError(problems);
   const heldBack = (article: ParsedArticle) => article.status !== "published";
   const embargoed = articles.filter((article) => article.status === "embargoed");
@@ -72,6 +74,7 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings, reservedSe
     settings,
     seconds: (performance.now() - started) / 1000,
     warnings: [...problems, ...newsroom.editions.flatMap((edition) => edition.frontWarnings)],
+    damagedCache,
     drafts: articles.filter((article) => article.status === "draft").length,
     embargoed: embargoed.length,
     nextEmbargoLift,
@@ -147,6 +150,11 @@ export function newsroomPlugin(eleventyConfig: EleventyConfig, options: { env: B
   eleventyConfig.on("eleventy.before", async () => {
     const build = await source.load();
     for (const warning of build.warnings) console.warn(`[broadsheet] warning: ${formatProblem(warning)}`);
+    const damaged = build.damagedCache;
+    if (damaged.length > 0) {
+      const shown = damaged.slice(0, 5).join(", ") + (damaged.length > 5 ? ", …" : "");
+      console.warn(`[broadsheet] warning: ${damaged.length} damaged cache entr${damaged.length === 1 ? "y" : "ies"} rebuilt: the cached front matter of ${shown} differed from what was written and ${damaged.length === 1 ? "was" : "were"} read again.`);
+    }
     if (env.goneUrls === "error" && build.goneUrls.length > 0) {
       // Before anything is written: the live site keeps serving these URLs.
       throw new ArticleContractError(

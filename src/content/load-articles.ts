@@ -5,16 +5,29 @@ import { decodeUtf8 } from "./clean-text.ts";
 import { excerpt, quote, type Problem } from "./problems.ts";
 import { parseArticle } from "./parse-article.ts";
 import type { ParsedArticle, ParseContext } from "./article-model.ts";
+import { openFrontMatterCache } from "../cache/front-matter-cache.ts";
+import { fromCachedReading, readingContextKey, readingKey, toCachedReading, type CachedReading } from "./cached-reading.ts";
+
+/** Where the last build's readings are kept, and what else they depend on (the Markdown's path prefix). */
+export interface ReadingCache {
+  dir: string;
+  extraKey: string;
+}
 
 /**
  * Reads every article under `dir`. Problems of all files are collected (never just the first),
- * as are articles sharing one URL, whose error names both files.
+ * as are articles sharing one URL, whose error names both files. With a `cache`, a file whose
+ * bytes were read by the last build is not parsed and validated again (every file is still read
+ * and hashed); `damagedCache` names the files whose cached reading was damaged, read again.
  */
 export async function loadArticles(
   dir: string,
   context: ParseContext,
   cwd: string = process.cwd(),
-): Promise<{ articles: ParsedArticle[]; problems: Problem[] }> {
+  cache?: ReadingCache,
+): Promise<{ articles: ParsedArticle[]; problems: Problem[]; damagedCache: readonly string[] }> {
+  const readings = cache ? openFrontMatterCache(cache.dir) : undefined;
+  const contextKey = cache ? readingContextKey(context, cache.extraKey) : "";
   const { files, skipped } = findArticleFiles(dir);
   const articles: ParsedArticle[] = [];
   const problems: Problem[] = [];
@@ -39,6 +52,15 @@ export async function loadArticles(
       fileProblem(`cannot be read (${(thrown as NodeJS.ErrnoException).code ?? excerpt((thrown as Error).message)})`);
       continue;
     }
+    // The same bytes at the same path read the same way: the last build's reading stands.
+    const key = readings ? readingKey(bytes, contextKey) : "";
+    const cached = readings?.get(file, key);
+    const reused = cached === undefined ? undefined : fromCachedReading(cached as CachedReading, context);
+    if (reused && reused.article.sourcePath === displayPath) {
+      problems.push(...reused.warnings);
+      articles.push(reused.article);
+      continue;
+    }
     // Strict decoding: a binary file, or one saved in another encoding, is named, not read as
     // replacement characters.
     const decoded = decodeUtf8(bytes);
@@ -56,7 +78,11 @@ export async function loadArticles(
       continue;
     }
     problems.push(...result.problems);
-    if (result.article) articles.push(result.article);
+    if (result.article) {
+      articles.push(result.article);
+      // Only a valid article is kept: a file with errors is named again by each build.
+      readings?.set(file, key, toCachedReading(result.article, result.problems, result.article.status === "draft"));
+    }
   }
   const byUrl = new Map<string, ParsedArticle>();
   for (const article of articles) {
@@ -104,5 +130,9 @@ export async function loadArticles(
       byTranslation.set(key, article);
     }
   }
-  return { articles, problems };
+  // Recorded even when other files have errors: what was read stays read.
+  readings?.save();
+  // Named as the file's problems would be: as editors know it.
+  const damagedCache = (readings?.damaged ?? []).map((name) => (path.isAbsolute(name) ? displayPathOf(name) : name));
+  return { articles, problems, damagedCache };
 }

@@ -36,7 +36,7 @@ const contentHash = (bytes: Uint8Array) => sha256(bytes).slice(0, 32);
 const CACHED_PAGE = /^([0-9a-f]{32})\.([0-9a-f]{32})\.html$/;
 
 /** Each cached page's key and the hash its bytes had when written, from one listing of the cache. */
-function listCachedPages(cache: string): Map<string, string> {
+export function listCachedPages(cache: string): Map<string, string> {
   const hashByKey = new Map<string, string>();
   for (const name of readdirSync(cache)) {
     const match = CACHED_PAGE.exec(name);
@@ -96,7 +96,9 @@ export interface WrittenPages {
  * bytes its name's hash was taken of, else rendered and cached first (a damaged file is replaced).
  * A cached file in `intact` (`checkCachedPages` of this build) was checked already; any other is
  * read and checked here. Pages are taken one at a time, so an iterable that renders lazily holds
- * no more than one page in memory.
+ * no more than one page in memory. `listing` is `listCachedPages` of the cache, shared by the
+ * calls of one build (and kept up to date by them): a listing of 14,000 names a page type cost
+ * a 10,000-article rebuild half a second.
  */
 export async function writeCachedPages(
   pages: Iterable<CachedPage>,
@@ -104,12 +106,13 @@ export async function writeCachedPages(
   cacheDir: string,
   used: Set<string>,
   intact: ReadonlySet<string> = new Set(),
+  listing?: Map<string, string>,
 ): Promise<WrittenPages> {
   const cache = path.join(cacheDir, "pages");
   mkdirSync(cache, { recursive: true });
   // One listing of the cache instead of a file check a page. Anything else there (a killed
   // build's temporary file) is pruned.
-  const hashByKey = listCachedPages(cache);
+  const hashByKey = listing ?? listCachedPages(cache);
   let written = 0;
   let reused = 0;
   const damaged: string[] = [];

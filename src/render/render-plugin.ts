@@ -1,9 +1,11 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import type { Environment } from "nunjucks";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../collections/newsroom-plugin.ts";
 import type { AnyPageType, Page, SiteModel } from "../pages/page-type.ts";
 import { codeHash } from "../cache/code-hash.ts";
-import { checkCachedPages, outputFileOf, pageKey, prunePageCache, writeCachedPages, type CachedPage } from "./page-cache.ts";
+import { checkCachedPages, listCachedPages, outputFileOf, pageKey, prunePageCache, writeCachedPages, type CachedPage } from "./page-cache.ts";
 import { viewKey } from "./view-key.ts";
 import { editionData } from "../config/editions.ts";
 import { captureGlobalData, eleventyPostProcessing, type EleventyPageData } from "./eleventy-bridge.ts";
@@ -59,6 +61,9 @@ export function pagesPlugin(eleventyConfig: EleventyConfig, options: { source: N
     checking = undefined;
     const damaged: string[] = [];
     let total = 0;
+    const pagesCache = path.join(options.cacheDir, "pages");
+    mkdirSync(pagesCache, { recursive: true });
+    const listing = listCachedPages(pagesCache);
     for (const type of options.types) {
       const started = performance.now();
       let count = 0;
@@ -68,7 +73,7 @@ export function pagesPlugin(eleventyConfig: EleventyConfig, options: { source: N
           yield { url: page.url, key: pageKey(sharedKey, type.kind, type.template, viewKey(page.view)), render: () => render(type, page) };
         }
       }
-      const written = await writeCachedPages(cachedPages(), directories.output, options.cacheDir, used, intact);
+      const written = await writeCachedPages(cachedPages(), directories.output, options.cacheDir, used, intact, listing);
       damaged.push(...written.damaged);
       total += count;
       console.log(`[broadsheet] ${count} ${type.kind} page${count === 1 ? "" : "s"}: ${written.written} rendered, ${written.reused} reused from the cache, ${((performance.now() - started) / 1000).toFixed(2)} s.`);

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
-import { appendFile, cp, mkdtemp, open, truncate, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, open, readFile, truncate, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +45,12 @@ beforeAll(async () => {
   // A resized image cut short in eleventy-img's cache, which skips a file it finds there.
   const image = readdirSync(path.join(cache, "images")).find((name) => name.endsWith("-960.jpeg"))!;
   await truncate(path.join(cache, "images", image), 100);
+  // A cached article reading garbled at the same length, so only its line's checksum tells: read
+  // as it is, the story would be published under the wrong headline.
+  const readings = path.join(cache, "front-matter.jsonl");
+  const record = await readFile(readings, "utf8");
+  expect(record).toContain('"title":"Trade bulletin no. 1"');
+  await writeFile(readings, record.replace('"title":"Trade bulletin no. 1"', '"title":"Trade bulletin no. 7"'));
   // Edits in place to the built site: Eleventy's home page, a cached article page, a shard's file.
   await appendFile(path.join(output, "index.html"), "<!-- edited in _site -->\n");
   await appendFile(path.join(output, "society/2025/04/updated-story/index.html"), "<p>edited in _site</p>\n");
@@ -80,7 +86,7 @@ describe("a rebuild after articles change, with the cache of the last build", ()
     expect(rebuild.stdout).toMatch(/search index: \d+ articles in \d+ shards, [1-9]\d* reused from the cache/);
   });
 
-  it("finds the damaged cached pages, search shards and images, says so, and makes them again", () => {
+  it("finds the damaged cached pages, search shards, images and article readings, says so, and makes them again", () => {
     expect(rebuild.stderr).toContain(
       "[broadsheet] warning: 2 damaged cache entries rebuilt: the cached pages of /society/2025/04/updated-story/, /sci-tech/2025/02/script-in-headline/ differed from what was written and were rendered again.",
     );
@@ -88,6 +94,8 @@ describe("a rebuild after articles change, with the cache of the last build", ()
     expect(rebuild.stderr).toContain("en/1/ (fragment/");
     expect(rebuild.stderr).toMatch(/\[broadsheet\] warning: 1 damaged cache entry rebuilt: the cached images of \S+\/2025\/04\/clinic-queue\.jpg \(\S+-960\.jpeg differs from what was written\) were made again\./);
     expect(rebuild.stderr).toContain("en/2/ (pagefind-entry.json differs from what was written)");
+    // Named as its problems would be: outside the project, by its full path.
+    expect(rebuild.stderr).toMatch(/\[broadsheet\] warning: 1 damaged cache entry rebuilt: the cached front matter of \/\S+\/articles\/2025\/01\/trade-bulletin-01\.md differed from what was written and was read again\./);
   });
 
   it("keeps in its cache only the pages and search shards the rebuild used", () => {

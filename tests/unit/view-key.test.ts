@@ -5,6 +5,9 @@ import { editionData } from "../../src/config/editions.ts";
 import { readSettings } from "../../src/config/site-settings.ts";
 import { projectRoot } from "../helpers/site.ts";
 import { outputFileOf } from "../../src/render/page-cache.ts";
+import { buildNewsroom } from "../../src/collections/newsroom.ts";
+import { teaserOf } from "../../src/pages/teaser.ts";
+import { makeArticle, settings } from "../helpers/articles.ts";
 
 describe("viewKey", () => {
   const editions = readSettings(path.join(projectRoot, "_data")).editions;
@@ -32,5 +35,23 @@ describe("outputFileOf", () => {
     expect(outputFileOf("/site", "/")).toBe("/site/index.html");
     expect(outputFileOf("/site", "/404.html")).toBe("/site/404.html");
     expect(outputFileOf("/site", "/zh/tags/%E8%8C%B6%E5%8F%B6/")).toBe("/site/zh/tags/茶叶/index.html");
+  });
+});
+
+describe("a teaser in a view's key", () => {
+  it("is hashed once, as the hash of its fields: the same fields give the same key, any other field another", () => {
+    const { articles } = buildNewsroom([makeArticle("ferry"), makeArticle("ferry-2", { summary: "Night sailings resumed." }), makeArticle("ferry-3")], settings);
+    const [ferry, ferryTwo, ferryThree] = ["ferry", "ferry-2", "ferry-3"].map((slug) => teaserOf(articles.find((article) => article.slug === slug)!));
+    expect(teaserOf(articles.find((article) => article.slug === "ferry")!)).toBe(ferry); // made once a build
+    expect(JSON.stringify(ferry)).toMatch(/^\{"teaser":"[A-Za-z0-9+/]{43}="\}$/);
+    expect(ferry!.title).toBe("Story ferry"); // templates still read its fields
+    const key = (teaser: unknown) => viewKey({ listPage: { items: [teaser] } });
+    expect(key(ferry)).not.toBe(key(ferryTwo));
+    expect(key(ferry)).not.toBe(key(ferryThree)); // another title and URL
+    const rebuilt = (fields: Record<string, unknown> = {}) => teaserOf(buildNewsroom([makeArticle("ferry", fields)], settings).articles[0]!);
+    expect(key(rebuilt())).toBe(key(ferry));
+    // The same story at the same URL with any field changed: another key.
+    expect(key(rebuilt({ summary: "Night sailings resumed." }))).not.toBe(key(ferry));
+    expect(key(rebuilt({ authors: [settings.authors[0]!.key] }))).not.toBe(key(ferry));
   });
 });
