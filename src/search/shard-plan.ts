@@ -43,7 +43,7 @@ export interface ShardLimits {
 /**
  * How the shard plan cuts, from `BROADSHEET_SEARCH_SHARD_SIZE` (`size`): no shard holds more
  * than `size` articles (Pagefind's memory), none but the newest fewer than `min`, and a natural
- * cut comes after one article in `spacing` (so shards average about a third of `size`: the
+ * cut comes after one article in `spacing` (so shards average about 0.3 of `size`: the
  * cuts fall at random, and a stretch longer than `size` is cut again).
  */
 export function shardLimits(size: number): ShardLimits {

@@ -9,7 +9,6 @@ import { indexerCount, runQueue } from "../../src/search/indexer-pool.ts";
 import { buildNewsroom } from "../../src/collections/newsroom.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
 
-
 describe("htmlToText", () => {
   it("drops tags, decodes entities and collapses space", () => {
     expect(htmlToText("<p>Data &amp; “AI”</p>\n<p>a&lt;b&gt;</p>")).toBe("Data & “AI” a<b>");
