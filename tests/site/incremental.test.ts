@@ -21,7 +21,7 @@ beforeAll(async () => {
   const work = await mkdtemp(path.join(os.tmpdir(), "broadsheet-incremental-"));
   const articles = path.join(work, "articles");
   await cp(fixtureArticles, articles, { recursive: true });
-  const env = { BROADSHEET_ARTICLES: articles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, BROADSHEET_SEARCH_SHARD_SIZE: "8" };
+  const env = { BROADSHEET_ARTICLES: articles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, BROADSHEET_SEARCH_SHARD_SIZE: "16" };
   cache = path.join(work, "cache");
   const output = path.join(work, "site");
   const first = await buildSite({ ...env, BROADSHEET_CACHE: cache }, output);
