@@ -57,7 +57,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(minifyCssPlugin, { files: ["assets/css/main.css", "assets/css/search.css"] });
 
   // --- Search: a Pagefind index of the articles, built from their data while pages render
-  eleventyConfig.addPlugin(searchPlugin, { source, cacheDir: env.cacheDir, shardSize: env.searchShardSize });
+  eleventyConfig.addPlugin(searchPlugin, { source, cacheDir: env.cacheDir, shardSize: env.searchShardSize, articlesDir: env.articlesDir });
 }
 
 export const config = {

@@ -23,7 +23,8 @@ export interface BuildEnv {
    * (`BROADSHEET_CACHE`, default `.cache/`); a CI run can restore it. */
   cacheDir: string;
   /**
-   * Articles per search-index shard (`BROADSHEET_SEARCH_SHARD_SIZE`, default 2,000). Pagefind
+   * The most articles a search-index shard holds (`BROADSHEET_SEARCH_SHARD_SIZE`, default 2,000;
+   * shards average about 0.3 of it, where the articles' hashes cut: see `shardLimits`). Pagefind
    * holds a whole index in memory (about 0.45 MB an article here), so shards of 2,000 keep each
    * indexing process near 1 GB, and a shard whose articles did not change is reused from the
    * cache. Tests use a small size to exercise the merging of shards.

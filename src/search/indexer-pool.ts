@@ -33,6 +33,17 @@ export function indexerCount(articles: number, cores: number): number {
   return cores >= 2 && articles <= 50_000 ? 2 : 1;
 }
 
+/** Where the index's cache lies and how it is cut (see `planShards`). */
+export interface SearchIndexOptions {
+  cacheDir: string;
+  /** `BROADSHEET_SEARCH_SHARD_SIZE`: the most articles a shard holds. */
+  shardSize: number;
+  /** The articles folder: an article's path in it names it to the shard plan. */
+  articlesDir?: string;
+  /** Pagefind processes side by side (default: `indexerCount`). */
+  indexers?: number;
+}
+
 /** The site folder the search index is written to. */
 export const SEARCH_FOLDER = "pagefind";
 
@@ -44,15 +55,10 @@ export const SEARCH_FOLDER = "pagefind";
  * threads (Eleventy's rendering on this thread cannot stall them), each sent one shard at a
  * time, so no worker holds more than one shard's entries and text.
  */
-export async function buildSearchIndex(
-  articles: readonly Article[],
-  siteDir: string,
-  cacheDir: string,
-  shardSize: number,
-  indexers = indexerCount(articles.length, availableParallelism()),
-): Promise<SearchIndexResult> {
+export async function buildSearchIndex(articles: readonly Article[], siteDir: string, options: SearchIndexOptions): Promise<SearchIndexResult> {
+  const { cacheDir, shardSize, articlesDir, indexers = indexerCount(articles.length, availableParallelism()) } = options;
   const started = performance.now();
-  const plans = planShards(articles, shardSize);
+  const plans = planShards(articles, shardSize, articlesDir);
   // Cached shards are linked into the site first (quick, and done before this thread links
   // thousands of pages of its own), then the others are indexed; a rebuild after one new article
   // starts one worker, which links the old shards and indexes the newest.
@@ -70,6 +76,9 @@ export async function buildSearchIndex(
     else tasks.push({ plan, key, cached: false });
   }
   const indexing = tasks.length;
+  // Largest first, so the last shard to finish is a small one and neither indexer idles long
+  // at the end (shards differ in size: see `cutSizes`); the sort is stable, so ties keep the plan's order.
+  tasks.sort((a, b) => b.plan.articles.length - a.plan.articles.length);
   tasks.unshift(...cached);
   const count = tasks.length === 0 ? 0 : Math.max(1, Math.min(indexers, indexing));
   const workers = Array.from({ length: count }, () => new Worker(new URL("./index-worker.mjs", import.meta.url), { workerData: { siteDir, cacheDir } }));
@@ -100,7 +109,7 @@ export async function buildSearchIndex(
   await pruneUnused(path.join(cacheDir, "search"), usedKeys);
   const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, languages: {} };
   for (const plan of plans) {
-    (manifest.languages[plan.language] ??= []).unshift({ path: plan.path, newest: plan.newest, articles: plan.articles.length });
+    (manifest.languages[plan.language] ??= []).unshift({ path: plan.path, oldest: plan.oldest, newest: plan.newest, articles: plan.articles.length });
   }
   const output = path.join(siteDir, SEARCH_FOLDER);
   await mkdir(output, { recursive: true });

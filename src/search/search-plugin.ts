@@ -4,18 +4,18 @@
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../collections/newsroom-plugin.ts";
-import { type SearchIndexResult, buildSearchIndex } from "./indexer-pool.ts";
+import { type SearchIndexOptions, type SearchIndexResult, buildSearchIndex } from "./indexer-pool.ts";
 
 /**
  * Builds the search index from the articles' data as soon as they are loaded, while Eleventy
  * renders the pages (Pagefind runs in processes of its own), and waits for it before the build
  * ends.
  */
-export function searchPlugin(eleventyConfig: EleventyConfig, options: { source: NewsroomSource; cacheDir: string; shardSize: number; indexers?: number }): void {
+export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchIndexOptions & { source: NewsroomSource }): void {
   let pending: Promise<SearchIndexResult> | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     const { newsroom } = await options.source.load();
-    pending = buildSearchIndex(newsroom.articles, directories.output, options.cacheDir, options.shardSize, options.indexers);
+    pending = buildSearchIndex(newsroom.articles, directories.output, options);
     pending.catch(() => undefined); // reported when awaited below
   });
   eleventyConfig.on("eleventy.after", async () => {

@@ -1,6 +1,7 @@
 /**
- * The shard plan: each language's articles cut into runs of consecutive articles counted from
- * the oldest, each shard's cache key, and the manifest the search page reads.
+ * The shard plan: each language's articles cut into runs of consecutive articles where the
+ * articles' own hashes say (content-defined, so one change moves only the cuts beside it), each
+ * shard's cache key, and the manifest the search page reads.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -14,7 +15,8 @@ export interface SearchShard {
   language: string;
   /** Its folder under `/pagefind/`, e.g. `en/3/`. */
   path: string;
-  /** Publication span, for the client to order shards newest first. */
+  /** Publication span (UTC instants, as `sortKey`), for the client to order shards newest first. */
+  oldest: string;
   newest: string;
   entries: SearchEntry[];
 }
@@ -22,7 +24,7 @@ export interface SearchShard {
 /** The manifest the search page reads: each language's shards, newest first. */
 export interface ShardManifest {
   pagefind: string;
-  languages: Record<string, Array<{ path: string; newest: string; articles: number }>>;
+  languages: Record<string, Array<{ path: string; oldest: string; newest: string; articles: number }>>;
 }
 
 export const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.resolve("node_modules/pagefind/package.json"), "utf8")) as { version: string }).version;
@@ -32,11 +34,95 @@ export interface ShardPlan extends Omit<SearchShard, "entries"> {
   articles: Article[];
 }
 
+export interface ShardLimits {
+  max: number;
+  min: number;
+  spacing: number;
+}
+
 /**
- * Splits each language's articles into shards of `size`, counted from the oldest, so that a new
- * article only ever changes the newest shard. `articles` are newest first.
+ * How the shard plan cuts, from `BROADSHEET_SEARCH_SHARD_SIZE` (`size`): no shard holds more
+ * than `size` articles (Pagefind's memory), none but the newest fewer than `min`, and a natural
+ * cut comes after one article in `spacing` (so shards average about 0.3 of `size`: the
+ * cuts fall at random, and a stretch longer than `size` is cut again).
  */
-export function planShards(articles: readonly Article[], size: number): ShardPlan[] {
+export function shardLimits(size: number): ShardLimits {
+  return { max: size, min: Math.max(1, Math.round(size / 10)), spacing: Math.max(1, size / 4) };
+}
+
+/**
+ * An article's place in the cutting: a number in [0, 1) from the hash of its file's path
+ * relative to the articles folder. That path is what stays when a story is edited (its
+ * headline, body, tags, even its slug) or re-dated in place (its URL changes with the date), it
+ * is unique, and it does not depend on where the folder lies on disk (so two machines cut
+ * alike). A story moved to another file is, to the plan, deleted and published again.
+ */
+export function cutHash(identity: string): number {
+  return createHash("sha256").update(identity).digest().readUIntBE(0, 6) / 2 ** 48;
+}
+
+/**
+ * Where one language's articles (oldest first, given by their `cutHash`) are cut, as the sizes
+ * of the shards, oldest first. Content-defined, as content-defined chunking cuts files, so a
+ * change moves only the cuts next to it:
+ *
+ * - a natural cut comes after an article whose hash is under 1 / `spacing` (a property of the
+ *   article alone) unless another such article lies among the `min` - 1 before it, or fewer than
+ *   `min` articles precede it: so a cut depends only on the article and the `min` - 1 before it;
+ * - a stretch between natural cuts longer than `max` is cut every `max` articles from its
+ *   older end; if that leaves its newest piece shorter than `min`, the last two pieces share
+ *   their articles evenly (the stretch after the last natural cut, the newest, is left open: a
+ *   new story changes only its newest piece).
+ *
+ * So every shard holds at most `max`, every one but the newest at least `min` (given
+ * `min` <= `max` / 2), and inserting or removing one article changes the shard that holds it
+ * and at most the next newer one (the cut after the article, or one of the `min` after it);
+ * more only inside a stretch longer than `max`, where the pieces newer than it shift too.
+ */
+export function cutSizes(hashes: readonly number[], limits: ShardLimits): number[] {
+  const { max, min } = limits;
+  const sizes: number[] = [];
+  for (const { length, closed } of naturalStretches(hashes, limits)) {
+    const pieces = Array.from({ length: Math.floor(length / max) }, () => max);
+    const rest = length % max;
+    if (rest > 0) pieces.push(rest);
+    if (closed && pieces.length > 1 && rest > 0 && rest < min) {
+      const shared = max + rest;
+      pieces.splice(-2, 2, Math.ceil(shared / 2), Math.floor(shared / 2));
+    }
+    sizes.push(...pieces);
+  }
+  return sizes;
+}
+
+/**
+ * The stretches between natural cuts (see `cutSizes`), oldest first; the last is open (no cut
+ * after it yet) unless a cut falls after the newest article.
+ */
+export function naturalStretches(hashes: readonly number[], { min, spacing }: ShardLimits): Array<{ length: number; closed: boolean }> {
+  const threshold = 1 / spacing;
+  const stretches: Array<{ length: number; closed: boolean }> = [];
+  let lastCandidate = -Infinity;
+  let start = 0;
+  hashes.forEach((hash, index) => {
+    if (hash >= threshold) return;
+    if (index + 1 >= min && index - lastCandidate >= min) {
+      stretches.push({ length: index + 1 - start, closed: true });
+      start = index + 1;
+    }
+    lastCandidate = index;
+  });
+  if (start < hashes.length) stretches.push({ length: hashes.length - start, closed: false });
+  return stretches;
+}
+
+/**
+ * Splits each language's articles into shards of consecutive articles in date order, where the
+ * articles themselves say where to cut (`cutSizes`), so a new, edited, deleted or re-dated
+ * story changes only the shards at its old and new places, and the plan is the same whatever
+ * the cache held. `articles` are newest first; `articlesDir` is the folder they are read from.
+ */
+export function planShards(articles: readonly Article[], size: number, articlesDir?: string): ShardPlan[] {
   const byLanguage = new Map<string, Article[]>();
   for (let index = articles.length - 1; index >= 0; index--) {
     const article = articles[index]!;
@@ -45,11 +131,19 @@ export function planShards(articles: readonly Article[], size: number): ShardPla
     list.push(article);
     byLanguage.set(language, list);
   }
+  const identity = (article: Article) => (articlesDir === undefined ? article.sourcePath : path.relative(articlesDir, article.filePath).split(path.sep).join("/"));
+  const limits = shardLimits(size);
   const plans: ShardPlan[] = [];
   for (const [language, oldestFirst] of [...byLanguage].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    for (let start = 0, number = 0; start < oldestFirst.length; start += size, number++) {
-      const chunk = oldestFirst.slice(start, start + size);
-      plans.push({ language, path: `${language}/${number}/`, newest: chunk[chunk.length - 1]!.sortKey, articles: chunk });
+    const identities = oldestFirst.map(identity);
+    let start = 0;
+    for (const length of cutSizes(identities.map(cutHash), limits)) {
+      const chunk = oldestFirst.slice(start, start + length);
+      // Named by its oldest article, so a shard keeps its folder (and a host its files) while
+      // the shards before it change.
+      const name = createHash("sha256").update(identities[start]!).digest("hex").slice(0, 12);
+      plans.push({ language, path: `${language}/${name}/`, oldest: chunk[0]!.sortKey, newest: chunk[chunk.length - 1]!.sortKey, articles: chunk });
+      start += length;
     }
   }
   return plans;

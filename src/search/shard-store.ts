@@ -37,16 +37,28 @@ function linkFiles(from: string, to: string, files: readonly string[]): void {
   }
 }
 
+/** Records sent to Pagefind before the oldest is answered: enough to keep both sides busy, few enough to hold little text. */
+const RECORDS_IN_FLIGHT = 8;
+
 /** Indexes one shard with Pagefind's Node API into `outputDir`. */
 async function indexShard(shard: SearchShard, outputDir: string, markdown: MarkdownIt): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ includeCharacters: "+#" });
   if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
   try {
+    // Pagefind's service takes messages in the order sent, one at a time, so records are sent
+    // ahead (a few in flight) while the next is made: this thread reads and renders a body while
+    // the service indexes the last, and the index is the same as when each waited for the last.
+    const inFlight: Array<Promise<void>> = [];
     for (const entry of shard.entries) {
       const record = searchRecordOf(entry, readArticleBody(markdown, entry.body));
-      const added = await index.addCustomRecord(record);
-      if (added.errors.length > 0) throw new Error(`Pagefind (${record.url}): ${added.errors.join("; ")}`);
+      const added = index.addCustomRecord(record).then(({ errors }) => {
+        if (errors.length > 0) throw new Error(`Pagefind (${record.url}): ${errors.join("; ")}`);
+      });
+      added.catch(() => undefined); // thrown where it is awaited, below; not an unhandled rejection meanwhile
+      inFlight.push(added);
+      if (inFlight.length >= RECORDS_IN_FLIGHT) await inFlight.shift();
     }
+    await Promise.all(inFlight);
     const written = await index.writeFiles({ outputPath: outputDir });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
   } finally {

@@ -74,7 +74,7 @@ function parse(text: string): ArticleFile {
 let project: string;
 let articles: string;
 const data = () => path.join(project, "_data");
-const env = { SOURCE_DATE_EPOCH: FIXTURE_EPOCH, SITE_URL: "https://differential.example.org", BROADSHEET_SEARCH_SHARD_SIZE: "8" };
+const env = { SOURCE_DATE_EPOCH: FIXTURE_EPOCH, SITE_URL: "https://differential.example.org", BROADSHEET_SEARCH_SHARD_SIZE: "16" };
 
 beforeAll(async () => {
   project = await mkdtemp(path.join(os.tmpdir(), "broadsheet-differential-"));

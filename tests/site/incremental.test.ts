@@ -13,12 +13,15 @@ let firstFiles: Record<string, string>;
 let rebuild: BuildResult;
 let clean: BuildResult;
 let cache: string;
+/** Two cached search shards the changes below leave alone, which the test damages. */
+let garbledShard: string;
+let editedShard: string;
 
 beforeAll(async () => {
   const work = await mkdtemp(path.join(os.tmpdir(), "broadsheet-incremental-"));
   const articles = path.join(work, "articles");
   await cp(fixtureArticles, articles, { recursive: true });
-  const env = { BROADSHEET_ARTICLES: articles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, BROADSHEET_SEARCH_SHARD_SIZE: "8" };
+  const env = { BROADSHEET_ARTICLES: articles, SOURCE_DATE_EPOCH: FIXTURE_EPOCH, BROADSHEET_SEARCH_SHARD_SIZE: "16" };
   cache = path.join(work, "cache");
   const output = path.join(work, "site");
   const first = await buildSite({ ...env, BROADSHEET_CACHE: cache }, output);
@@ -37,8 +40,13 @@ beforeAll(async () => {
   const truncated = await open(cacheEntryOf(path.join(output, "sci-tech/2025/02/script-in-headline/index.html"), "pages"), "r+");
   await truncated.truncate(200);
   await truncated.close();
+  // Shards the changes below leave alone: neither the newest nor the one holding the edited story.
+  const manifest = JSON.parse(await readFile(path.join(output, "pagefind/shards.json"), "utf8")) as { languages: Record<string, Array<{ path: string; oldest: string; newest: string }>> };
+  const edited = "2025-01-03T01:03:00Z";
+  const untouched = manifest.languages.en!.slice(1).filter((shard) => !(shard.oldest <= edited && edited <= shard.newest));
+  [garbledShard, editedShard] = [untouched[0]!.path, untouched[1]!.path];
   // Garbage in one file of a cached search shard, at the same size, so only the hash tells.
-  const fragments = path.join(cacheEntryOf(path.join(output, "pagefind/en/1/pagefind-entry.json"), "search", "pagefind-entry.json"), "fragment");
+  const fragments = path.join(cacheEntryOf(path.join(output, "pagefind", garbledShard, "pagefind-entry.json"), "search", "pagefind-entry.json"), "fragment");
   const garbled = await open(path.join(fragments, readdirSync(fragments)[0]!), "r+");
   await garbled.write(Buffer.from("garbage!"), 0, 8, 10);
   await garbled.close();
@@ -54,7 +62,7 @@ beforeAll(async () => {
   // Edits in place to the built site: Eleventy's home page, a cached article page, a shard's file.
   await appendFile(path.join(output, "index.html"), "<!-- edited in _site -->\n");
   await appendFile(path.join(output, "society/2025/04/updated-story/index.html"), "<p>edited in _site</p>\n");
-  await appendFile(path.join(output, "pagefind/en/2/pagefind-entry.json"), "edited in _site");
+  await appendFile(path.join(output, "pagefind", editedShard, "pagefind-entry.json"), "edited in _site");
 
   // A new story in a section with several pages, and an edit to an old story's body.
   await writeFile(
@@ -90,10 +98,11 @@ describe("a rebuild after articles change, with the cache of the last build", ()
     expect(rebuild.stderr).toContain(
       "[broadsheet] warning: 2 damaged cache entries rebuilt: the cached pages of /society/2025/04/updated-story/, /sci-tech/2025/02/script-in-headline/ differed from what was written and were rendered again.",
     );
-    expect(rebuild.stderr).toMatch(/\[broadsheet\] warning: 2 damaged cache entries rebuilt: the cached search shards en\/[12]\/ \(.+\), en\/[12]\/ \(.+\) were indexed again\./);
-    expect(rebuild.stderr).toContain("en/1/ (fragment/");
+    const either = `(?:${garbledShard}|${editedShard})`;
+    expect(rebuild.stderr).toMatch(new RegExp(`\\[broadsheet\\] warning: 2 damaged cache entries rebuilt: the cached search shards ${either} \\(.+\\), ${either} \\(.+\\) were indexed again\\.`));
+    expect(rebuild.stderr).toContain(`${garbledShard} (fragment/`);
     expect(rebuild.stderr).toMatch(/\[broadsheet\] warning: 1 damaged cache entry rebuilt: the cached images of \S+\/2025\/04\/clinic-queue\.jpg \(\S+-960\.jpeg differs from what was written\) were made again\./);
-    expect(rebuild.stderr).toContain("en/2/ (pagefind-entry.json differs from what was written)");
+    expect(rebuild.stderr).toContain(`${editedShard} (pagefind-entry.json differs from what was written)`);
     // Named as its problems would be: outside the project, by its full path.
     expect(rebuild.stderr).toMatch(/\[broadsheet\] warning: 1 damaged cache entry rebuilt: the cached front matter of \/\S+\/articles\/2025\/01\/trade-bulletin-01\.md differed from what was written and was read again\./);
   });

@@ -4,13 +4,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { recordTree } from "../../src/cache/integrity.ts";
 import { htmlToText, searchEntry, searchRecordOf } from "../../src/search/search-records.ts";
-import { planShards, shardKey, shardOf } from "../../src/search/shard-plan.ts";
 import { linkCachedShard } from "../../src/search/shard-store.ts";
 import { indexerCount, runQueue } from "../../src/search/indexer-pool.ts";
-import { compareNewestFirst, buildNewsroom } from "../../src/collections/newsroom.ts";
+import { buildNewsroom } from "../../src/collections/newsroom.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
-
-const day = (n: number) => `2025-05-${String(n).padStart(2, "0")}T10:00:00+08:00`;
 
 describe("htmlToText", () => {
   it("drops tags, decodes entities and collapses space", () => {
@@ -35,26 +32,6 @@ describe("searchEntry and searchRecordOf", () => {
     const record = searchRecordOf(searchEntry(newsroom.articles[0]!), "<p>Body text.</p>\n");
     expect(record.content).toBe("Night ferry\nStandfirst.\nBody text.\ntransport Li Wei Chen Yu");
     expect(record.filters.author).toEqual(["Li Wei", "Chen Yu"]);
-  });
-});
-
-describe("planShards", () => {
-  it("cuts each language's articles into runs counted from the oldest, so new articles only change the newest shard", () => {
-    const articles = Array.from({ length: 5 }, (_, index) => makeArticle(`a${index}`, { date: day(index + 1) }));
-    const chinese = makeArticle("z", { date: day(9), lang: "zh" });
-    const sorted = buildNewsroom([...articles, chinese], settings).articles;
-    const shards = planShards(sorted, 2).map(shardOf);
-    expect(shards.map((shard) => [shard.path, shard.entries.map((entry) => entry.url.split("/").at(-2))])).toEqual([
-      ["en/0/", ["a0", "a1"]],
-      ["en/1/", ["a2", "a3"]],
-      ["en/2/", ["a4"]],
-      ["zh/0/", ["z"]],
-    ]);
-    const more = buildNewsroom([...articles, chinese, makeArticle("a5", { date: day(20) })], settings).articles.sort(compareNewestFirst);
-    const after = planShards(more, 2).map(shardOf);
-    expect(after.slice(0, 2).map(shardKey)).toEqual(shards.slice(0, 2).map(shardKey));
-    expect(after[2]!.entries.length).toBe(2);
-    expect(shardKey(after[2]!)).not.toBe(shardKey(shards[2]!));
   });
 });
 
