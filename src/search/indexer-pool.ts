@@ -100,7 +100,8 @@ export async function buildSearchIndex(
   await pruneUnused(path.join(cacheDir, "search"), usedKeys);
   const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, languages: {} };
   for (const plan of plans) {
-    (manifest.languages[plan.language] ??= []).unshift({ path: plan.path, newest: plan.newest, articles: plan.articles.length });
+    const oldest = plan.articles[0]!;
+    (manifest.languages[plan.language] ??= []).unshift({ path: plan.path, newest: plan.newest, oldest: oldest.sortKey, oldestDate: oldest.published.short, articles: plan.articles.length });
   }
   const output = path.join(siteDir, SEARCH_FOLDER);
   await mkdir(output, { recursive: true });

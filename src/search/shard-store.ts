@@ -37,9 +37,17 @@ function linkFiles(from: string, to: string, files: readonly string[]): void {
   }
 }
 
+/**
+ * How many articles share one fragment file (what a result shows: its URL, title and the text
+ * its excerpt is cut from). One file an article made the search index most of a site's files;
+ * a result now fetches its group, so a group is kept small (see README "Search").
+ */
+export const ARTICLES_PER_FRAGMENT_FILE = 4;
+
 /** Indexes one shard with Pagefind's Node API into `outputDir`. */
 async function indexShard(shard: SearchShard, outputDir: string, markdown: MarkdownIt): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ includeCharacters: "+#" });
+  const maxFragments = Math.ceil(shard.entries.length / ARTICLES_PER_FRAGMENT_FILE);
+  const { index, errors } = await pagefind.createIndex({ includeCharacters: "+#", maxFragments });
   if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
   try {
     for (const entry of shard.entries) {
