@@ -4,8 +4,10 @@
  * host would. A QUERY is a word (`braindtras`), words (`"wiork braindtras"`) or a query string
  * (`q=wiork&sort=newest`). Prints a Markdown table per query: the page, Pagefind's engine (cached
  * after the first search), the index and the result fragments, in bytes and requests.
+ * `--to-end` then clicks "Show more results" until the last result and prints what every page
+ * together cost; `--urls=FILE` writes the results' addresses, one a line (to check a result set).
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { launchBrowser } from "./chromium.ts";
@@ -43,7 +45,12 @@ function servedBytes(siteDir: string, url: string): number {
 
 const kib = (bytes: number) => `${(bytes / 1024).toLocaleString("en", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} KiB`;
 
-async function measure(siteDir: string, queries: string[]): Promise<void> {
+interface Options {
+  toEnd: boolean;
+  urlsFile?: string;
+}
+
+async function measure(siteDir: string, queries: string[], options: Options): Promise<void> {
   const server = await serveSite(path.resolve(siteDir), "/", { gzip: true });
   const browser = await launchBrowser();
   try {
@@ -70,6 +77,23 @@ async function measure(siteDir: string, queries: string[]): Promise<void> {
       console.log("| part | bytes over the wire | requests |\n| --- | ---: | ---: |");
       for (const [part, label] of PARTS) console.log(`| ${label} | ${kib(bytes[part])} | ${requests[part]} |`);
       console.log(`| **first page, total** | **${kib(total)}** | **${count}** |`);
+      if (options.toEnd) {
+        const ready = page.locator('[data-module="search-page"][data-state="ready"]');
+        let pages = 1;
+        for (; await page.locator(".bs-search__more").isVisible(); pages++) {
+          await page.locator(".bs-search__more").click();
+          await ready.waitFor({ timeout: 300_000 });
+        }
+        await page.waitForLoadState("networkidle");
+        const all = Object.values(bytes).reduce((sum, value) => sum + value, 0);
+        const allRequests = Object.values(requests).reduce((sum, value) => sum + value, 0);
+        const last = (await page.locator(".bs-search__summary").textContent())?.trim();
+        console.log(`| **all ${pages} pages to the last result (${last})** | **${kib(all)}** | **${allRequests}** |`);
+      }
+      if (options.urlsFile) {
+        const urls = await page.locator(".bs-search-result__link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+        writeFileSync(options.urlsFile, urls.map((url) => `${url}\n`).join(""));
+      }
       await context.close();
     }
   } finally {
@@ -78,10 +102,12 @@ async function measure(siteDir: string, queries: string[]): Promise<void> {
   }
 }
 
-const [siteDir, ...queries] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const [siteDir, ...queries] = args.filter((arg) => !arg.startsWith("--"));
+const urlsFile = args.find((arg) => arg.startsWith("--urls="))?.slice("--urls=".length);
 if (!siteDir || queries.length === 0) {
-  console.error("usage: npm run measure:search -- SITE_DIR QUERY [QUERY…]");
+  console.error("usage: npm run measure:search -- SITE_DIR QUERY [QUERY…] [--to-end] [--urls=FILE]");
   process.exitCode = 2;
 } else {
-  await measure(siteDir, queries);
+  await measure(siteDir, queries, { toEnd: args.includes("--to-end"), urlsFile });
 }
