@@ -55,10 +55,12 @@ function openIndex({ shards, engine, base }) {
   const basePath = (shard) => `${base}pagefind/${shard.path}`;
   const pagefind = engine.createInstance({ basePath: basePath(shards[0]), baseUrl: base });
   const opened = [];
+  // Shards open in order, each once: `opened[at]` settles when shard `at` can be searched.
   const open = (at) => {
-    if (at > 0) open(at - 1);
-    opened[at] ??= (async () => {
-      await (at > 0 ? opened[at - 1] : pagefind.init());
+    if (opened[at]) return opened[at];
+    const before = at > 0 ? open(at - 1) : pagefind.init();
+    opened[at] = (async () => {
+      await before;
       const tag = { mergeFilter: { shard: shards[at].path } };
       if (at === 0) await pagefind.options(tag);
       else await pagefind.mergeIndex(basePath(shards[at]), { ...tag, baseUrl: base });
