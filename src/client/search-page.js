@@ -1,17 +1,26 @@
-// Search page: queries the Pagefind index, which a large site splits into shards (one Pagefind
-// bundle per run of articles, newest shard first in pagefind/shards.json), and merges the shards'
-// results so they match what one index would give:
-// - a word found in some shards rules out the shards without it (Pagefind ignores a word its
-//   index lacks, which in a shard would wrongly widen the results);
-// - newest first: each shard sorts its own results by date and shards are joined newest first;
-// - most relevant: results are merged by Pagefind's score;
-// - filter counts are summed over the shards that take part.
+// Search page: queries the Pagefind index, which the build splits into shards (runs of
+// consecutive articles, newest first in pagefind/shards.json), and opens only as many shards,
+// newest first, as a page of results needs; "Show more results" goes on into older ones.
+// - One engine for every shard: Pagefind's instance opens the newest shard, and each older one
+//   is merged into it (mergeIndex) when first needed, tagged with a `shard` filter so that each
+//   search asks one shard only. The JavaScript and the WebAssembly are fetched once.
+// - Exact as one index: Pagefind ignores a word its own index lacks, so a shard that lacks a
+//   word some other shard knows must give nothing. A shard that knows every word of the query
+//   answers exactly; one that lacks a word another searched shard knows gives nothing; one that
+//   lacks a word no shard searched so far knows is held back until an older shard knows it
+//   (then it gives nothing) or every shard has been searched (then no shard knows it, as with a
+//   typo, and it answers).
+// - Newest first is exact page by page (shards are consecutive in time); most relevant ranks the
+//   stories searched so far and says since when ("Search older stories" widens it); counts,
+//   filter counts included, are for the stories searched so far and say so.
 // `?q=` runs a search on load, and the address follows the search, so it can be linked.
 // A title or tag of another edition's language is marked with its `lang`, as the build marks them.
 
 import { textLanguage } from "./text-language.js";
 
 const PAGE_SIZE = 10;
+/** A new search starts a fresh engine once this many shards are open: else each would be searched again. */
+const REOPEN_AFTER = 2;
 const root = document.querySelector('[data-module="search-page"]');
 /** The scripts of this page's edition and the others' (src/text/text-language.ts). */
 const languages = root ? JSON.parse(root.dataset.textLanguages) : undefined;
@@ -25,45 +34,74 @@ const langAttr = (text) => {
   return lang ? ` lang="${escapeHtml(lang)}"` : "";
 };
 
-async function loadShards() {
-  const manifest = await (await fetch(root.dataset.manifest)).json();
-  const base = root.dataset.base;
-  const shards = manifest.languages[root.dataset.lang] ?? [];
-  return Promise.all(
-    shards.map(async (shard) => {
-      // Each shard's own pagefind.js: a separate module, so a separate Pagefind instance.
-      const pagefind = await import(`${base}pagefind/${shard.path}pagefind.js`);
-      await pagefind.options({ baseUrl: base });
-      await pagefind.init();
-      await pagefind.filters(); // loads the filter index, so searches report counts per filter
-      return pagefind;
-    }),
-  );
-}
-
 /** The words of a query as Pagefind would split them (spaces; Chinese is segmented by Pagefind). */
 const wordsOf = (term) => term.trim().split(/\s+/).filter(Boolean);
 
-/** Searches every shard and merges, as one index would answer. */
-async function searchAll(shards, term, filters, newest) {
-  let taking = shards;
-  const words = wordsOf(term);
-  if (words.length > 1 && shards.length > 1) {
-    const hits = await Promise.all(shards.map((shard) => Promise.all(words.map(async (word) => (await shard.search(word)).results.length > 0))));
-    const known = words.filter((_, index) => hits.some((shardHits) => shardHits[index]));
-    taking = shards.filter((_, shardIndex) => known.every((word) => hits[shardIndex][words.indexOf(word)]));
+/** This edition's shards (newest first) and Pagefind's module, loaded once. */
+async function loadArchive() {
+  const manifest = await (await fetch(root.dataset.manifest)).json();
+  const shards = manifest.languages[root.dataset.lang] ?? [];
+  const base = root.dataset.base;
+  const engine = shards.length > 0 ? await import(`${base}pagefind/${shards[0].path}pagefind.js`) : undefined;
+  return { shards, engine, base };
+}
+
+/**
+ * One Pagefind instance over the shards opened so far: the newest first, each older one merged
+ * into it when a search first needs it. Each shard carries a `shard` filter, so a search asks
+ * one shard at a time; its filter index is loaded when it opens, for the counts.
+ */
+function openIndex({ shards, engine, base }) {
+  const basePath = (shard) => `${base}pagefind/${shard.path}`;
+  const pagefind = engine.createInstance({ basePath: basePath(shards[0]), baseUrl: base });
+  const opened = [];
+  // Shards open in order, each once: `opened[at]` settles when shard `at` can be searched.
+  const open = (at) => {
+    if (opened[at]) return opened[at];
+    const before = at > 0 ? open(at - 1) : pagefind.init();
+    opened[at] = (async () => {
+      await before;
+      const tag = { mergeFilter: { shard: shards[at].path } };
+      if (at === 0) await pagefind.options(tag);
+      else await pagefind.mergeIndex(basePath(shards[at]), { ...tag, baseUrl: base });
+      await pagefind.filters();
+    })();
+    return opened[at];
+  };
+  return { pagefind, open, opened };
+}
+
+/** One shard's answer: its results and filter counts, and (for several words) which words it knows. */
+async function searchShard(index, shards, at, query) {
+  await index.open(at);
+  const only = { shard: shards[at].path };
+  const [response, known] = await Promise.all([
+    index.pagefind.search(query.term, { filters: { ...query.filters, ...only }, ...(query.newest ? { sort: { date: "desc" } } : {}) }),
+    query.words.length > 1 ? Promise.all(query.words.map(async (word) => (await index.pagefind.search(word, { filters: only })).results.length > 0)) : undefined,
+  ]);
+  const counts = { ...response.filters };
+  delete counts.shard; // the tag each shard carries, not a filter of the page
+  return { results: response.results, counts, known };
+}
+
+/**
+ * What the shards searched so far let us show, exactly as one index would: the results of the
+ * newest shards up to the first one held back, and how many shards that is.
+ */
+function settle(query, shardCount) {
+  const done = query.answers.length === shardCount;
+  const seen = query.words.map((_, word) => query.answers.some((answer) => !answer.known || answer.known[word]));
+  const released = [];
+  let settled = 0;
+  for (const answer of query.answers) {
+    const knows = (word) => !answer.known || answer.known[word];
+    const knowsAll = query.words.every((_, word) => knows(word));
+    const lacksSeen = seen.some((isSeen, word) => isSeen && !knows(word));
+    if (!knowsAll && !lacksSeen && !done) break; // held back: lacks only words no shard has shown yet
+    if (knowsAll || !lacksSeen) released.push(answer);
+    settled++;
   }
-  const options = { filters, ...(newest ? { sort: { date: "desc" } } : {}) };
-  const responses = await Promise.all(taking.map((shard) => shard.search(term, options)));
-  const results = newest ? responses.flatMap((response) => response.results) : responses.flatMap((response) => response.results).sort((a, b) => b.score - a.score);
-  const counts = {};
-  for (const response of responses) {
-    for (const [name, values] of Object.entries(response.filters ?? {})) {
-      counts[name] ??= {};
-      for (const [value, count] of Object.entries(values)) counts[name][value] = (counts[name][value] ?? 0) + count;
-    }
-  }
-  return { results, counts };
+  return { released, settled };
 }
 
 function resultItem(data) {
@@ -84,16 +122,18 @@ if (root) {
   const summary = root.querySelector(".bs-search__summary");
   const list = root.querySelector(".bs-search__list");
   const more = root.querySelector(".bs-search__more");
+  const older = root.querySelector(".bs-search__older");
+  const countsNote = root.querySelector(".bs-search__counts-note");
   const params = new URLSearchParams(window.location.search);
   const newest = params.get("sort") === "newest";
   const chosen = { section: params.getAll("section"), tag: params.getAll("tag"), author: params.getAll("author") };
   input.value = params.get("q") ?? "";
   ui.hidden = false;
 
-  // Searches wait for the index to load; typing before then is searched once it has.
-  const shardsReady = loadShards();
-  let results = [];
-  let shown = 0;
+  // Searches wait for the manifest and engine; typing before then is searched once they are in.
+  const archiveReady = loadArchive();
+  let index;
+  let query;
   let run = 0;
 
   const updateAddress = (term) => {
@@ -113,28 +153,19 @@ if (root) {
     }
   };
 
-  const showMore = async () => {
-    root.dataset.state = "searching";
-    const next = results.slice(shown, shown + PAGE_SIZE);
-    shown += next.length;
-    const data = await Promise.all(next.map((result) => result.data()));
-    for (const entry of data) list.append(resultItem(entry));
-    more.hidden = shown >= results.length;
-    root.dataset.state = "ready";
-  };
-
   const renderFilters = (counts) => {
     for (const fieldset of root.querySelectorAll("[data-filter]")) {
       const name = fieldset.dataset.filter;
       const values = Object.entries(counts[name] ?? {})
         .filter(([value, count]) => count > 0 || chosen[name].includes(value))
+        .concat(chosen[name].filter((value) => !(value in (counts[name] ?? {}))).map((value) => [value, 0]))
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 24);
       const listElement = fieldset.querySelector("ul");
       listElement.replaceChildren(
-        ...values.map(([value, count], index) => {
+        ...values.map(([value, count], position) => {
           const item = document.createElement("li");
-          const id = `bs-filter-${name}-${index}`;
+          const id = `bs-filter-${name}-${position}`;
           item.innerHTML = `<input type="checkbox" id="${id}" value="${escapeHtml(value)}"${chosen[name].includes(value) ? " checked" : ""}> <label for="${id}"${langAttr(value)}>${escapeHtml(value)} <span class="bs-search__count">(${count})</span></label>`;
           item.querySelector("input").addEventListener("change", (event) => {
             chosen[name] = event.target.checked ? [...chosen[name], value] : chosen[name].filter((other) => other !== value);
@@ -147,33 +178,101 @@ if (root) {
     }
   };
 
+  /**
+   * Searches older shards until `wanted` results can be shown or none are left, then orders them:
+   * newest first as the shards come; most relevant by score, the results already shown kept in
+   * place unless `rerank`.
+   */
+  async function fill(mine, wanted, rerank = false) {
+    const { shards } = await archiveReady;
+    let view = settle(query, shards.length);
+    const count = () => view.released.reduce((sum, answer) => sum + answer.results.length, 0);
+    while (count() < wanted && query.answers.length < shards.length) {
+      query.answers.push(await searchShard(index, shards, query.answers.length, query));
+      if (mine !== run) return false;
+      view = settle(query, shards.length);
+    }
+    const found = view.released.flatMap((answer) => answer.results);
+    const kept = rerank ? [] : query.results.slice(0, query.shown);
+    const rest = found.filter((result) => !kept.includes(result));
+    query.results = kept.concat(newest ? rest : rest.sort((a, b) => b.score - a.score));
+    if (rerank) query.shown = 0;
+    query.complete = view.settled === shards.length;
+    query.since = view.settled > 0 ? shards[view.settled - 1].oldestDate : "";
+    query.counts = {};
+    for (const answer of view.released) {
+      for (const [name, values] of Object.entries(answer.counts)) {
+        query.counts[name] ??= {};
+        for (const [value, n] of Object.entries(values)) query.counts[name][value] = (query.counts[name][value] ?? 0) + n;
+      }
+    }
+    return true;
+  }
+
+  /** Shows the summary, the filters and the next page of results. */
+  async function render(mine, fresh) {
+    const total = query.results.length;
+    const since = !query.complete;
+    const words = since
+      ? total === 1 ? root.dataset.resultsSinceOne : root.dataset.resultsSinceMany
+      : total === 0 ? root.dataset.resultsNone : total === 1 ? root.dataset.resultsOne : root.dataset.resultsMany;
+    summary.textContent = words.replace("{term}", query.term).replace("{count}", total.toLocaleString(document.documentElement.lang)).replace("{date}", query.since);
+    countsNote.textContent = root.dataset.countsSince.replace("{date}", query.since);
+    countsNote.hidden = !since;
+    older.hidden = !since || newest;
+    renderFilters(query.counts);
+    if (fresh) list.replaceChildren();
+    const next = query.results.slice(query.shown, query.shown + PAGE_SIZE);
+    const data = await Promise.all(next.map((result) => result.data()));
+    if (mine !== run) return;
+    query.shown += next.length;
+    for (const entry of data) list.append(resultItem(entry));
+    more.hidden = query.shown >= total && query.complete;
+  }
+
+  /** Runs `step` for the current search, marking the page busy meanwhile (tests and assistive tech wait for "ready"). */
+  async function step(mine, work) {
+    root.dataset.state = "searching";
+    try {
+      await work();
+    } catch (error) {
+      if (mine === run) throw error; // a newer search replaced the engine this one was using
+    }
+    if (mine === run) root.dataset.state = "ready";
+  }
+
   async function search() {
     const term = input.value.trim();
     const mine = ++run;
-    root.dataset.state = "searching";
     updateAddress(term);
-    if (!term) {
-      results = [];
-      list.replaceChildren();
-      summary.textContent = "";
-      more.hidden = true;
-      renderFilters({});
-      root.dataset.state = "ready";
-      return;
-    }
-    const filters = Object.fromEntries(Object.entries(chosen).filter(([, values]) => values.length > 0).map(([name, values]) => [name, { any: values }]));
-    const response = await searchAll(await shardsReady, term, filters, newest);
-    if (mine !== run) return; // a newer search has started
-    results = response.results;
-    shown = 0;
-    list.replaceChildren();
-    // The words come from the page, in its edition's language.
-    const words = results.length === 0 ? root.dataset.resultsNone : results.length === 1 ? root.dataset.resultsOne : root.dataset.resultsMany;
-    summary.textContent = words.replace("{term}", term).replace("{count}", results.length.toLocaleString(document.documentElement.lang));
-    renderFilters(response.counts);
-    await showMore();
-    if (mine === run) root.dataset.state = "ready"; // for tests and assistive tech alike: results are in
+    await step(mine, async () => {
+      if (!term) {
+        query = undefined;
+        list.replaceChildren();
+        summary.textContent = "";
+        more.hidden = older.hidden = countsNote.hidden = true;
+        renderFilters({});
+        return;
+      }
+      const archive = await archiveReady;
+      if (archive.shards.length > 0 && (!index || index.opened.length > REOPEN_AFTER)) {
+        const previous = index;
+        index = openIndex(archive);
+        if (previous) await index.open(0).then(() => previous.pagefind.destroy());
+      }
+      if (mine !== run) return;
+      const filters = Object.fromEntries(Object.entries(chosen).filter(([, values]) => values.length > 0).map(([name, values]) => [name, { any: values }]));
+      query = { term, words: wordsOf(term), filters, newest, answers: [], results: [], shown: 0 };
+      if (await fill(mine, PAGE_SIZE)) await render(mine, true);
+    });
   }
+
+  const showMore = (rerank) => {
+    const mine = run;
+    return step(mine, async () => {
+      if (await fill(mine, rerank ? query.results.length + PAGE_SIZE : query.shown + PAGE_SIZE, rerank)) await render(mine, rerank);
+    });
+  };
 
   let timer;
   input.addEventListener("input", () => {
@@ -185,7 +284,8 @@ if (root) {
     clearTimeout(timer);
     search();
   });
-  more.addEventListener("click", showMore);
+  more.addEventListener("click", () => showMore(false));
+  older.addEventListener("click", () => showMore(true));
 
   await search();
 }

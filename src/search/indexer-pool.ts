@@ -109,7 +109,8 @@ export async function buildSearchIndex(articles: readonly Article[], siteDir: st
   await pruneUnused(path.join(cacheDir, "search"), usedKeys);
   const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, languages: {} };
   for (const plan of plans) {
-    (manifest.languages[plan.language] ??= []).unshift({ path: plan.path, oldest: plan.oldest, newest: plan.newest, articles: plan.articles.length });
+    const oldest = plan.articles[0]!;
+    (manifest.languages[plan.language] ??= []).unshift({ path: plan.path, oldest: plan.oldest, oldestDate: oldest.published.short, newest: plan.newest, articles: plan.articles.length });
   }
   const output = path.join(siteDir, SEARCH_FOLDER);
   await mkdir(output, { recursive: true });

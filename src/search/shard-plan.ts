@@ -24,7 +24,11 @@ export interface SearchShard {
 /** The manifest the search page reads: each language's shards, newest first. */
 export interface ShardManifest {
   pagefind: string;
-  languages: Record<string, Array<{ path: string; oldest: string; newest: string; articles: number }>>;
+  /**
+   * `oldest`/`newest`: its oldest and newest articles' sort keys; `oldestDate`: the oldest one's
+   * date as pages show it, for the search page to say how far back it has searched.
+   */
+  languages: Record<string, Array<{ path: string; oldest: string; oldestDate: string; newest: string; articles: number }>>;
 }
 
 export const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.resolve("node_modules/pagefind/package.json"), "utf8")) as { version: string }).version;

@@ -40,9 +40,17 @@ function linkFiles(from: string, to: string, files: readonly string[]): void {
 /** Records sent to Pagefind before the oldest is answered: enough to keep both sides busy, few enough to hold little text. */
 const RECORDS_IN_FLIGHT = 8;
 
+/**
+ * How many articles share one fragment file (what a result shows: its URL, title and the text
+ * its excerpt is cut from). One file an article made the search index most of a site's files;
+ * a result now fetches its group, so a group is kept small (see README "Search").
+ */
+export const ARTICLES_PER_FRAGMENT_FILE = 4;
+
 /** Indexes one shard with Pagefind's Node API into `outputDir`. */
 async function indexShard(shard: SearchShard, outputDir: string, markdown: MarkdownIt): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ includeCharacters: "+#" });
+  const maxFragments = Math.ceil(shard.entries.length / ARTICLES_PER_FRAGMENT_FILE);
+  const { index, errors } = await pagefind.createIndex({ includeCharacters: "+#", maxFragments });
   if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
   try {
     // Pagefind's service takes messages in the order sent, one at a time, so records are sent

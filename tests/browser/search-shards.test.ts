@@ -23,15 +23,28 @@ interface Answer {
   summary: string;
   urls: string[];
   filters: string[];
+  /** The summary and shard folders fetched when the first page of results was ready. */
+  firstPage: { summary: string; shards: string[] };
+  /** Every Pagefind file fetched, to the last page. */
+  fetched: string[];
 }
+
+/** The shard folders (`en/3/`) of the Pagefind files fetched. */
+const shardsIn = (fetched: string[]) => [...new Set(fetched.flatMap((url) => /\/pagefind\/(en\/\d+\/)/.exec(url)?.[1] ?? []))];
 
 /** Every result of a search (clicking "Show more" to the end) and the filter counts shown. */
 async function answer(server: StaticServer, query: string): Promise<Answer> {
   const page: Page = await served.browser.newPage();
   const errors = watchErrors(page);
+  const fetched: string[] = [];
+  // The context sees the requests of Pagefind's web worker too.
+  page.context().on("request", (request) => {
+    if (request.url().includes("/pagefind/")) fetched.push(new URL(request.url()).pathname);
+  });
   await page.goto(`${server.origin}/search/?${query}`);
   const ready = page.locator('[data-module="search-page"][data-state="ready"]');
   await ready.waitFor({ timeout: 15_000 });
+  const firstPage = { summary: (await page.locator(".bs-search__summary").textContent()) ?? "", shards: shardsIn(fetched) };
   while (await page.locator(".bs-search__more").isVisible()) {
     await page.locator(".bs-search__more").click();
     await ready.waitFor();
@@ -40,6 +53,8 @@ async function answer(server: StaticServer, query: string): Promise<Answer> {
     summary: (await page.locator(".bs-search__summary").textContent()) ?? "",
     urls: await page.locator(".bs-search-result__link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? "")),
     filters: await page.locator(".bs-search__filter-list label").allTextContents(),
+    firstPage,
+    fetched,
   };
   expect(errors).toEqual([]);
   await page.close();
@@ -48,17 +63,33 @@ async function answer(server: StaticServer, query: string): Promise<Answer> {
 
 describe("search over shards answers as one index would", () => {
   it.each([
-    ["a word in many shards", "q=body"],
-    ["a word in one article", "q=quokkabeacon"],
-    ["two words, in different shards but never in one article", "q=bulletin+quokkabeacon"],
-    ["two words found together", "q=bulletin+body"],
-    ["a known word and a word no article has", "q=trade+zzzqqxv"],
-    ["a filtered search", "q=body&section=Economy"],
-  ])("%s: the same articles and filter counts", async (_, query) => {
+    ["a word in many shards", "q=body", 24],
+    ["a word in one article", "q=quokkabeacon", 1],
+    ["two words, in different shards but never in one article", "q=bulletin+quokkabeacon", 0],
+    ["two words found together", "q=bulletin+body", 22],
+    ["a known word and a word no article has", "q=trade+zzzqqxv", 22],
+    ["a word every shard knows and one only the oldest shard knows", "q=body+4", 1],
+    ["a word no article has", "q=zzzqqxv", 0],
+    ["a filtered search", "q=body&section=Economy", 22],
+    ["a search filtered by reporter and tag", "q=body&author=Zhou+Lan&tag=trade", 22],
+  ])("%s: the same articles and filter counts", async (_, query, count) => {
     const [fromShards, fromOne] = await Promise.all([answer(served.servers.sharded, query), answer(served.servers.single, query)]);
+    expect(fromOne.urls).toHaveLength(count); // what one index finds, so that both cannot be wrong alike
     expect(fromShards.summary).toBe(fromOne.summary);
     expect([...fromShards.urls].sort()).toEqual([...fromOne.urls].sort());
     expect([...fromShards.filters].sort()).toEqual([...fromOne.filters].sort());
+  });
+
+  it.each([
+    ["a word in many shards", "q=body&sort=newest", 24],
+    ["a word every shard knows and one only the oldest shard knows", "q=body+4&sort=newest", 1],
+    ["a known word and a word no article has", "q=trade+zzzqqxv&sort=newest", 22],
+    ["a filtered search", "q=body&sort=newest&section=Economy", 22],
+  ])("%s, newest first: the same articles in the same order", async (_, query, count) => {
+    const [fromShards, fromOne] = await Promise.all([answer(served.servers.sharded, query), answer(served.servers.single, query)]);
+    expect(fromShards.urls.length).toBe(count);
+    expect(fromShards.urls).toEqual(fromOne.urls);
+    expect(fromShards.summary).toBe(fromOne.summary);
   });
 
   it("orders results newest first across shards exactly as one index does", async () => {
@@ -67,5 +98,42 @@ describe("search over shards answers as one index would", () => {
     expect(fromShards.urls).toEqual(fromOne.urls);
     expect(fromShards.urls[0]).toBe("/china/2025/04/cjk-title/");
     expect(fromShards.urls.at(-1)).toBe("/economy/2025/01/trade-bulletin-01/");
+  });
+});
+
+describe("search over shards, lazily", () => {
+  it("opens only the newest shards a first page needs, says since when, and goes on into older ones", async () => {
+    const { firstPage, fetched, summary } = await answer(served.servers.sharded, "q=body&sort=newest");
+    // 1 + 3 + 5 + 5 results in the four newest shards fill a page of 10; two shards stay closed.
+    expect(firstPage.shards).toEqual(["en/5/", "en/4/", "en/3/", "en/2/"]);
+    expect(firstPage.summary).toBe("14 results for “body” in stories since 11 Jan 2025");
+    expect(shardsIn(fetched)).toHaveLength(6);
+    expect(summary).toBe("24 results for “body”");
+  });
+
+  it("fetches Pagefind's engine once for every shard", async () => {
+    const { fetched } = await answer(served.servers.sharded, "q=body");
+    expect(shardsIn(fetched)).toHaveLength(6);
+    expect(fetched.filter((url) => /\/pagefind\.js$/.test(url))).toHaveLength(1);
+    expect(fetched.filter((url) => /pagefind-worker\.js$/.test(url))).toHaveLength(1);
+    expect(fetched.filter((url) => /\/wasm\.[a-z]+\.pagefind$/.test(url))).toHaveLength(1);
+  });
+
+  it("ranks the stories searched so far, and older ones too on request", async () => {
+    const page: Page = await served.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${served.servers.sharded.origin}/search/?q=body`);
+    const ready = page.locator('[data-module="search-page"][data-state="ready"]');
+    await ready.waitFor({ timeout: 15_000 });
+    expect(await page.locator(".bs-search__summary").textContent()).toBe("14 results for “body” in stories since 11 Jan 2025");
+    expect(await page.locator(".bs-search__counts-note").textContent()).toBe("Counts in stories since 11 Jan 2025");
+    await page.locator(".bs-search__older").click();
+    await ready.waitFor();
+    expect(await page.locator(".bs-search__summary").textContent()).toBe("24 results for “body”");
+    expect(await page.locator(".bs-search__older").isVisible()).toBe(false);
+    expect(await page.locator(".bs-search__counts-note").isVisible()).toBe(false);
+    expect(await page.locator(".bs-search-result").count()).toBe(10);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
