@@ -9,7 +9,8 @@
  *   4. with `--hugo`, Hugo and Pagefind's CLI on the same corpus (tools/hugo-site.ts), in turn with 2.
  * Up to 10,000 articles each is run `--runs` times (default 3) and the medians reported, with the
  * highest memory peaks.
- * Prints a Markdown table and writes docs/bench.svg (time and memory against articles).
+ * Prints a Markdown table, then what an article costs the site (bytes and files by kind,
+ * tools/site-footprint.ts), and writes docs/bench.svg (time and memory against articles).
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -23,6 +24,7 @@ import { writeCorpus } from "./corpus.ts";
 import { writeBareProject } from "./bare-eleventy.ts";
 import { writeHugoProject } from "./hugo-site.ts";
 import { monitorProcessTree, type ProcessTreeUsage } from "./process-monitor.ts";
+import { FOOTPRINT_KINDS, measureFootprint, perArticle, type SiteFootprint } from "./site-footprint.ts";
 
 const root = process.cwd();
 const NOW = "1796000000"; // 2026-11-30: every generated article is published
@@ -47,6 +49,8 @@ interface Row {
   hugoRatio?: number;
   /** The median rebuild of each one-article change (`REBUILD_CASES`), the new newest story first. */
   rebuilds: Run[];
+  /** The first full build's site by kind of file (deterministic: every run writes the same). */
+  footprint: SiteFootprint;
   phases: { data: number; search: number; render: number };
 }
 
@@ -179,6 +183,7 @@ async function benchSize(count: number, withFloor: boolean, runs: number, withHu
     const fulls: Run[] = [];
     const hugos: Run[] = [];
     const rebuilds: Run[][] = REBUILD_CASES.map(() => []);
+    let footprint: SiteFootprint | undefined;
     for (let run = 1; run <= runs; run++) {
       const of = runs > 1 ? ` (run ${run} of ${runs})` : "";
       if (withFloor) {
@@ -195,6 +200,7 @@ async function benchSize(count: number, withFloor: boolean, runs: number, withHu
       const build = ["--import", "tsx", "src/cli/build.ts", "--output", path.join(work, "site")];
       console.error(`[bench] ${count}: full build${of}…`);
       fulls.push(await runMeasured(process.execPath, build, { cwd: root, env }));
+      footprint ??= measureFootprint(path.join(work, "site"));
       if (withHugo) {
         // In turn with the full build, so a drift in the machine's speed touches both alike.
         console.error(`[bench] ${count}: Hugo + Pagefind${of}…`);
@@ -229,7 +235,7 @@ async function benchSize(count: number, withFloor: boolean, runs: number, withHu
     const pages = numberIn(/(\d+) pages and \d+ other files written/, full.stdout) + numberIn(/pages and (\d+) other files written/, full.stdout);
     const ratios = hugos.map((hugo, index) => fulls[index]!.wallSeconds / hugo.wallSeconds).sort((a, b) => a - b);
     const hugoRatio = ratios.length > 0 ? ratios[Math.floor((ratios.length - 1) / 2)] : undefined;
-    return { articles: count, runs, pages, floor: floors.length > 0 ? medianRun(floors) : undefined, full, hugo: hugos.length > 0 ? medianRun(hugos) : undefined, hugoRatio, rebuilds: rebuilds.map(medianRun), phases: { data, search, render: total - data } };
+    return { articles: count, runs, pages, floor: floors.length > 0 ? medianRun(floors) : undefined, full, hugo: hugos.length > 0 ? medianRun(hugos) : undefined, hugoRatio, rebuilds: rebuilds.map(medianRun), footprint: footprint!, phases: { data, search, render: total - data } };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -320,6 +326,14 @@ console.log(table(rows));
 for (const row of rows) {
   if (!row.hugo) continue;
   console.log(`\nHugo + Pagefind at ${row.articles.toLocaleString("en")} articles: ${s(row.hugo.wallSeconds)} (CPU ${s(row.hugo.cpuSeconds)}, largest process ${mib(row.hugo.peakProcessBytes)}); Broadsheet's full build over it, paired: ${row.hugoRatio!.toFixed(2)}×`);
+}
+console.log(`\nWhat an article costs the site (bytes as 10^3, files; site total over articles):\n`);
+console.log(`| articles | site | an article, all in | ${FOOTPRINT_KINDS.join(" | ")} |`);
+console.log(`| ---: | ---: | ---: |${FOOTPRINT_KINDS.map(() => " ---: |").join("")}`);
+for (const row of rows) {
+  const { total } = row.footprint;
+  const kinds = FOOTPRINT_KINDS.map((kind) => perArticle(row.footprint[kind], row.articles)).join(" | ");
+  console.log(`| ${row.articles.toLocaleString("en")} | ${(total.bytes / 1e6).toFixed(1)} MB in ${total.files.toLocaleString("en")} files | ${perArticle(total, row.articles)} | ${kinds} |`);
 }
 const first = rows[0]!;
 for (const row of rows.slice(1)) {

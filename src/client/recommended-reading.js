@@ -3,7 +3,7 @@
 // the first set is a plain list and there is no button.
 
 for (const block of document.querySelectorAll('[data-module="recommended-reading"]')) {
-  const items = [...block.querySelectorAll(".bs-related__item")];
+  const items = [...block.querySelectorAll("ul > li")];
   const size = Number(block.dataset.setSize) || 4;
   const sets = Math.ceil(items.length / size);
   if (sets < 2) continue;
@@ -33,6 +33,6 @@ for (const block of document.querySelectorAll('[data-module="recommended-reading
     current = (current + 1) % sets;
     show(current);
   });
-  block.querySelector(".bs-related__heading").after(button);
+  block.querySelector("h2").after(button);
   block.append(status);
 }

@@ -4,6 +4,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
  * The Content-Security-Policy every page carries as a `<meta>` tag: only the site's own files,
  * no inline script or style, no plugins. A host that can send headers should send the same
  * policy as a header too (it then also covers `frame-ancestors`, which a meta tag cannot).
+ * The layout prints it unescaped: it is ours, and each quote escaped as `&#39;` cost 4 bytes more.
  */
 const PAGE_POLICY: Record<string, string[]> = {
   "default-src": ["'self'"],

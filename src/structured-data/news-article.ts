@@ -29,7 +29,8 @@ export function newsArticleData(article: Article, site: SiteSettings, url: (path
     mainEntityOfPage: { "@type": "WebPage", "@id": url(article.url) },
     url: url(article.url),
     headline: article.title,
-    description: article.summary,
+    // No `description`: the page's meta description and og:description already carry the summary,
+    // and Google's article properties do not read it (a third copy on every article page).
     datePublished: article.published.iso,
     dateModified: (article.updated ?? article.published).iso,
     // The byline's reporters, each with their page; without a byline, the credit or the newsroom.

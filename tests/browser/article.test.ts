@@ -14,7 +14,7 @@ async function open(path: string, javaScriptEnabled = true): Promise<{ page: Pag
   return { page, errors };
 }
 
-const visibleTitles = (page: Page) => page.locator(".bs-related__item:visible .bs-related__link").allTextContents();
+const visibleTitles = (page: Page) => page.locator(".bs-related li:visible > a").allTextContents();
 
 describe("Recommended Reading", () => {
   it("shows another set on 'Change it', without reloading, announced to screen readers, cycling back", async () => {
@@ -29,7 +29,7 @@ describe("Recommended Reading", () => {
     expect(second.some((title) => first.includes(title))).toBe(false);
     expect(await page.locator('.bs-related [role="status"]').textContent()).toMatch(/^Showing 5–\d+ of \d+ recommendations$/);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
-    const sets = Math.ceil((await page.locator(".bs-related__item").count()) / 4);
+    const sets = Math.ceil((await page.locator(".bs-related li").count()) / 4);
     for (let set = 2; set < sets; set++) await button.click();
     await button.click();
     expect(await visibleTitles(page)).toEqual(first);

@@ -58,14 +58,14 @@ describe("the archive by date", () => {
   it("puts the 00:30 +08:00 story and the one at 16:30 UTC the day before on 1 March, the site's day", async () => {
     const $ = await loadPage(site.output, "/archive/2025/03/01/");
     expect($("h1").text()).toBe("Saturday, 1 March 2025");
-    expect($(".bs-teaser__headline a").map((_, a) => $(a).attr("href")).get()).toEqual(["/sci-tech/2025/03/hostile-title/", "/world/2025/03/utc-midnight/"]);
-    expect($(".bs-teaser__headline").first().text()).toBe('Data & "AI": <Rules>');
+    expect($(".bs-teaser-list :is(h2, h3) a").map((_, a) => $(a).attr("href")).get()).toEqual(["/sci-tech/2025/03/hostile-title/", "/world/2025/03/utc-midnight/"]);
+    expect($(".bs-teaser-list :is(h2, h3)").first().text()).toBe('Data & "AI": <Rules>');
     expect(texts($, ".bs-list-page__kind a")).toEqual(["Archive", "March 2025"]);
     const pages = await listPages(site.output);
     expect(pages.filter((page) => page.startsWith("archive/2025/02/28"))).toEqual([]);
     // A story at 23:59 in Shanghai stays on its day.
     const late = await loadPage(site.output, "/archive/2025/04/20/");
-    expect(late(".bs-teaser__headline a").attr("href")).toBe("/china/2025/04/cjk-title/");
+    expect(late(".bs-teaser-list :is(h2, h3) a").attr("href")).toBe("/china/2025/04/cjk-title/");
   });
 
   it("gives the Chinese edition its own archive in Chinese date words", async () => {
@@ -82,7 +82,7 @@ describe("the archive by date", () => {
     expect(texts(month, ".bs-list-page__description")).toEqual(["2025年3月发布的报道，按日浏览。 共1篇文章。"]);
     const day = await loadPage(site.output, "/zh/archive/2025/03/01/");
     expect(day("h1").text()).toBe("2025年3月1日星期六");
-    expect(day(".bs-teaser__headline a").map((_, a) => day(a).attr("href")).get()).toEqual(["/zh/sci-tech/2025/03/hostile-title/"]);
+    expect(day(".bs-teaser-list :is(h2, h3) a").map((_, a) => day(a).attr("href")).get()).toEqual(["/zh/sci-tech/2025/03/hostile-title/"]);
     expect(day("title").text()).toBe("2025年3月1日星期六 | 大报日刊");
   });
 
@@ -109,12 +109,12 @@ describe("the archive by date", () => {
 
   it("paginates a busy day like a section, newest first", async () => {
     const first = await loadPage(busy.output, "/archive/2025/03/01/");
-    expect(first(".bs-teaser")).toHaveLength(20);
-    expect(first(".bs-teaser__headline").first().text()).toBe("Busy day, story 21");
+    expect(first(".bs-teaser-list > li")).toHaveLength(20);
+    expect(first(".bs-teaser-list :is(h2, h3)").first().text()).toBe("Busy day, story 21");
     expect(texts(first, ".bs-list-page__description")).toEqual(["Stories published on Saturday, 1 March 2025 in Broadsheet Daily, newest first. 23 articles; page 1 of 2."]);
     expect(first('link[rel="next"]').attr("href")).toBe("/archive/2025/03/01/page/2/");
     const second = await loadPage(busy.output, "/archive/2025/03/01/page/2/");
-    expect(second(".bs-teaser__headline a").map((_, a) => second(a).attr("href")).get()).toEqual([
+    expect(second(".bs-teaser-list :is(h2, h3) a").map((_, a) => second(a).attr("href")).get()).toEqual([
       "/world/2025/03/busy-01/",
       "/sci-tech/2025/03/hostile-title/",
       "/world/2025/03/utc-midnight/",

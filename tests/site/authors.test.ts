@@ -37,7 +37,7 @@ describe("bylines", () => {
 
   it("show in teasers, and not for a story without reporters", async () => {
     const $ = await loadPage(site.output, "/economy/");
-    const first = $(".bs-teaser").first();
+    const first = $(".bs-teaser-list > li").first();
     expect(first.find(".bs-teaser__byline").text()).toBe("By Zhou Lan");
     expect(first.find(".bs-teaser__byline a").attr("href")).toBe("/authors/zhou-lan/");
     const hostile = await loadPage(site.output, "/world/");
@@ -52,12 +52,12 @@ describe("author pages", () => {
     expect($(".bs-author__role").text()).toBe("Economy reporter");
     expect($(".bs-author__bio").text()).toContain("markets, housing and jobs");
     expect($(".bs-list-page__description").text()).toContain("22 articles; page 1 of 2");
-    const headlines = $(".bs-teaser__headline").map((_, h) => $(h).text()).get();
+    const headlines = $(".bs-teaser-list :is(h2, h3)").map((_, h) => $(h).text()).get();
     expect(headlines).toHaveLength(20);
     expect(headlines[0]).toBe("Trade bulletin no. 22");
     expect($('link[rel="next"]').attr("href")).toBe("/authors/zhou-lan/page/2/");
     const second = await loadPage(site.output, "/authors/zhou-lan/page/2/");
-    expect(second(".bs-teaser__headline").map((_, h) => second(h).text()).get()).toEqual(["Trade bulletin no. 2", "Trade bulletin no. 1"]);
+    expect(second(".bs-teaser-list :is(h2, h3)").map((_, h) => second(h).text()).get()).toEqual(["Trade bulletin no. 2", "Trade bulletin no. 1"]);
   });
 
   it("show the photo through the image pipeline, with its size and the reporter's name as alt", async () => {
@@ -95,10 +95,10 @@ describe("author pages", () => {
 
   it("hold no draft or embargoed story, in the page or the feeds", async () => {
     const marta = await loadPage(site.output, "/authors/marta-lind/");
-    expect(marta(".bs-teaser")).toHaveLength(0);
+    expect(marta(".bs-teaser-list > li")).toHaveLength(0);
     expect(marta(".bs-list-page__empty").length).toBe(1);
     const amara = await loadPage(site.output, "/authors/amara-okafor/");
-    expect(amara(".bs-teaser")).toHaveLength(0);
+    expect(amara(".bs-teaser-list > li")).toHaveLength(0);
     for (const file of ["authors/marta-lind/feed.xml", "authors/amara-okafor/feed.xml", "authors/li-wei/feed.xml"]) {
       const feed = await read(file);
       expect(feed).not.toMatch(/secret-draft|embargoed-story/);

@@ -28,6 +28,19 @@ describe("budgets", () => {
     }
   });
 
+  it("an article page repeats at most 15 KB around its body (issue 18: what an article costs the site)", async () => {
+    // The head, masthead, footer, Recommended Reading and the rest come with every story: at
+    // 50,000 stories each KB of them is 50 MB of the site. The demo's largest is about 14 KB
+    // (photos with their srcsets, a byline, twelve recommendations); before issue 18, 17.1 KB.
+    let largest = 0;
+    for (const page of await listArticlePages(site.output)) {
+      const html = await readFile(path.join(site.output, page), "utf8");
+      const $ = await loadPage(site.output, `/${page}`);
+      largest = Math.max(largest, Buffer.byteLength(html) - Buffer.byteLength($(".bs-article__body").html() ?? ""));
+    }
+    expect(largest).toBeLessThan(15 * KB);
+  });
+
   it("every page but search loads under 15 KB of stylesheets, minified", async () => {
     expect(await fileSize("assets/css/main.css")).toBeLessThan(15 * KB);
     for (const file of ["assets/css/main.css", "assets/css/search.css"]) {

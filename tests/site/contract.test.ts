@@ -149,7 +149,7 @@ describe("a preview build (BUILD_DRAFTS=1)", () => {
     expect($('meta[name="robots"]')).toHaveLength(0);
     expect((await listPages(preview.output)).length).toBeGreaterThan(40);
     const home = await loadPage(preview.output, "/");
-    const draftTeaser = home(".bs-teaser").filter((_, li) => home(li).text().includes("Draft that must never appear"));
+    const draftTeaser = home(".bs-teaser-list > li").filter((_, li) => home(li).text().includes("Draft that must never appear"));
     expect(draftTeaser.length).toBeGreaterThan(0);
     draftTeaser.each((_, li) => expect(home(li).find(".bs-teaser__status").text()).toBe("Draft"));
   });

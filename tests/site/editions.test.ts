@@ -68,28 +68,28 @@ describe("the Chinese edition", () => {
     expect($(".bs-article__dateline time").text()).toBe("2025年3月1日 08:00");
     expect($(".bs-article__section a").text()).toBe("科技");
     expect($(".bs-article__editor").text()).toBe("编辑：林乔");
-    expect($(".bs-tags__heading").text()).toBe("标签");
+    expect($(".bs-tags h2").text()).toBe("标签");
     expect($(".bs-skip-link").text()).toBe("跳到正文");
-    expect($(".bs-search-form__label").text()).toBe("搜索文章");
-    expect($(".bs-related__heading").text()).toBe("推荐阅读");
+    expect($(".bs-search-form label").text()).toBe("搜索文章");
+    expect($(".bs-related h2").text()).toBe("推荐阅读");
     expect($(".bs-related").attr("data-label-change")).toBe("换一换");
     expect($("#bs-footer-statement-heading").text()).toBe("特别声明");
     expect($("title").text()).toBe("数据与“人工智能”：<规则> | 大报日刊");
     const home = await loadPage(site.output, "/zh/");
     expect(home(".bs-masthead__name").text()).toBe("大报日刊");
     expect(home(".bs-latest__heading").text()).toBe("最新");
-    expect(home(".bs-teaser__meta time").first().text()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    expect(home(".bs-teaser-list :is(h2, h3) + p time").first().text()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
   });
 
   it("has its own section and tag pages, with only its own articles", async () => {
     const section = await loadPage(site.output, "/zh/sci-tech/");
     expect(section("h1").text()).toBe("科技");
     expect(section(".bs-list-page__kind").text()).toBe("栏目");
-    expect(section(".bs-teaser__headline a").map((_, a) => section(a).text()).get()).toEqual(["数据与“人工智能”：<规则>"]);
+    expect(section(".bs-teaser-list :is(h2, h3) a").map((_, a) => section(a).text()).get()).toEqual(["数据与“人工智能”：<规则>"]);
     const tag = await loadPage(site.output, "/zh/tags/人工智能/");
-    expect(tag(".bs-teaser__headline a").map((_, a) => tag(a).text()).get()).toEqual(["数据与“人工智能”：<规则>"]);
+    expect(tag(".bs-teaser-list :is(h2, h3) a").map((_, a) => tag(a).text()).get()).toEqual(["数据与“人工智能”：<规则>"]);
     const englishTag = await loadPage(site.output, "/tags/人工智能/");
-    expect(englishTag(".bs-teaser__headline a").map((_, a) => englishTag(a).text()).get()).toEqual(["人工智能 reshapes 碳中和 plans — a test of “CJK” titles", 'Data & "AI": <Rules>']);
+    expect(englishTag(".bs-teaser-list :is(h2, h3) a").map((_, a) => englishTag(a).text()).get()).toEqual(["人工智能 reshapes 碳中和 plans — a test of “CJK” titles", 'Data & "AI": <Rules>']);
     const tags = await loadPage(site.output, "/zh/tags/");
     expect(tags("h1").text()).toBe("全部标签");
     expect(tags(".bs-tag-index__link").map((_, a) => tags(a).text()).get().sort()).toEqual(["open data", "人工智能", "数字中国", "茶叶", "非遗"].sort());

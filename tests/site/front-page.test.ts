@@ -29,14 +29,15 @@ describe("the demo's edited front page", () => {
     const $ = await loadPage(current.output, "/");
     expect(links($, ".bs-lead__headline a")).toEqual([LEAD]);
     const [top, latest] = [$("#bs-top-heading").closest("section"), $("#bs-latest-heading").closest("section")];
-    expect(top.find(".bs-teaser__headline a").map((_, link) => $(link).attr("href")).get()).toEqual(TOP);
-    const latestLinks = latest.find(".bs-teaser__headline a").map((_, link) => $(link).attr("href")).get();
+    expect(top.find(".bs-teaser-list :is(h2, h3) a").map((_, link) => $(link).attr("href")).get()).toEqual(TOP);
+    const latestLinks = latest.find(".bs-teaser-list :is(h2, h3) a").map((_, link) => $(link).attr("href")).get();
     expect(latestLinks[0]).toBe(NEWEST);
     expect(latestLinks).not.toContain(LEAD);
     for (const url of TOP) expect(latestLinks).not.toContain(url);
     // The newest story is newer than the lead that heads the page above it.
     const leadTime = $(".bs-lead__dateline time").attr("datetime")!;
-    const newestTime = latest.find("time").first().attr("datetime")!;
+    // (A teaser is dated by its day; the story's page has the time.)
+    const newestTime = (await loadPage(current.output, NEWEST))(".bs-article__dateline time").attr("datetime")!;
     expect(Date.parse(newestTime)).toBeGreaterThan(Date.parse(leadTime));
     // In reading order: the strip, the lead, the top stories, the latest.
     const order = $("#bs-breaking-label, .bs-lead__headline, #bs-top-heading, #bs-latest-heading").map((_, element) => $(element).text().trim()).get();

@@ -124,7 +124,7 @@ describe("a rebuild after articles change, with the cache of the last build", ()
 
   it("shows the new story at the top of its section and the edited body on its page", async () => {
     const economy = await loadPage(rebuild.output, "/economy/");
-    expect(economy(".bs-teaser__headline").first().text()).toBe("Late trade bulletin");
+    expect(economy(".bs-teaser-list :is(h2, h3)").first().text()).toBe("Late trade bulletin");
     const edited = await loadPage(rebuild.output, "/economy/2025/01/trade-bulletin-03/");
     expect(edited(".bs-article__body").text()).toContain("corrected: quayside");
   });
