@@ -71,13 +71,21 @@ function openIndex({ shards, engine, base }) {
   return { pagefind, open, opened };
 }
 
-/** One shard's answer: its results and filter counts, and (for several words) which words it knows. */
+/**
+ * A word as a search that finds only pages with that very word. Pagefind answers a word its index
+ * lacks with words that begin like it (a shard without "beerflamfang" finds "beerkflaisus"), so
+ * whether a shard has a word takes a quoted search; Chinese, which Pagefind segments itself, is
+ * asked as typed.
+ */
+const exactly = (word) => (/\p{Script=Han}/u.test(word) ? word : `"${word.replaceAll('"', "")}"`);
+
+/** One shard's answer: its results and filter counts, and which of the query's words it has. */
 async function searchShard(index, shards, at, query) {
   await index.open(at);
   const only = { shard: shards[at].path };
   const [response, known] = await Promise.all([
     index.pagefind.search(query.term, { filters: { ...query.filters, ...only }, ...(query.newest ? { sort: { date: "desc" } } : {}) }),
-    query.words.length > 1 ? Promise.all(query.words.map(async (word) => (await index.pagefind.search(word, { filters: only })).results.length > 0)) : undefined,
+    Promise.all(query.words.map(async (word) => (await index.pagefind.search(exactly(word), { filters: only })).results.length > 0)),
   ]);
   const counts = { ...response.filters };
   delete counts.shard; // the tag each shard carries, not a filter of the page
