@@ -23,6 +23,9 @@ const RATIOS = [
 /** Google wants images at least 1,200 px wide for large previews; a smaller photo is not enlarged. */
 const WIDTH = 1200;
 
+/** A photo's name in the image cache: the start of its bytes' SHA-256. */
+const photoId = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+
 /**
  * The 16x9, 4x3 and 1x1 crops of a photo (JPEG, cut around the part sharp's attention strategy
  * finds most salient), named by the photo's bytes, kept in the image cache with an integrity
@@ -30,7 +33,7 @@ const WIDTH = 1200;
  */
 export async function shareCrops(sourceFile: string, outputDir: string): Promise<ShareCrop[]> {
   const bytes = readFileSync(sourceFile);
-  const id = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+  const id = photoId(bytes);
   const { width: sourceWidth = WIDTH, height: sourceHeight = WIDTH } = await sharp(bytes).metadata();
   const crops = RATIOS.map(([across, down]) => {
     // As wide as the photo allows, up to 1,200 px, and never taller than it.
@@ -54,6 +57,15 @@ export async function shareCrops(sourceFile: string, outputDir: string): Promise
 export async function prepareShareCrops(files: readonly string[], cacheDir: string): Promise<Map<string, ShareCrop[]>> {
   const unique = [...new Set(files.map((file) => path.resolve(file)))];
   const outputDir = path.join(cacheDir, "images");
-  const made = await Promise.all(unique.map((file) => shareCrops(file, outputDir)));
+  // Two files with the same bytes share their crops' names, so each photo is cut once: cut
+  // side by side, one would delete the other's files while it wrote them.
+  const byPhoto = new Map<string, Promise<ShareCrop[]>>();
+  const made = await Promise.all(
+    unique.map((file) => {
+      const id = photoId(readFileSync(file));
+      if (!byPhoto.has(id)) byPhoto.set(id, shareCrops(file, outputDir));
+      return byPhoto.get(id)!;
+    }),
+  );
   return new Map(unique.map((file, index) => [file, made[index]!]));
 }

@@ -16,8 +16,8 @@ import { buildSite, fixtureArticles, FIXTURE_EPOCH, projectRoot } from "../helpe
 const SEED = 20_251_215;
 const KINDS = ["title", "summary", "tag", "section", "date", "image", "credit", "translation", "delete", "add", "data"] as const;
 type Kind = (typeof KINDS)[number];
-/** Each kind twice, then seeded picks up to this many steps, shuffled. */
-const STEPS = 30;
+/** Each kind twice, then seeded picks up to this many steps, shuffled (each kind twice is 22). */
+const STEPS = 22;
 
 /** mulberry32: a small seeded PRNG, so every run makes the same edits. */
 function prng(seed: number) {
