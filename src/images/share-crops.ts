@@ -31,9 +31,7 @@ const photoId = (bytes: Buffer) => createHash("sha256").update(bytes).digest("he
  * finds most salient), named by the photo's bytes, kept in the image cache with an integrity
  * record like the responsive versions and made again when damaged.
  */
-export async function shareCrops(sourceFile: string, outputDir: string): Promise<ShareCrop[]> {
-  const bytes = readFileSync(sourceFile);
-  const id = photoId(bytes);
+async function shareCrops(bytes: Buffer, id: string, outputDir: string): Promise<ShareCrop[]> {
   const { width: sourceWidth = WIDTH, height: sourceHeight = WIDTH } = await sharp(bytes).metadata();
   const crops = RATIOS.map(([across, down]) => {
     // As wide as the photo allows, up to 1,200 px, and never taller than it.
@@ -62,8 +60,9 @@ export async function prepareShareCrops(files: readonly string[], cacheDir: stri
   const byPhoto = new Map<string, Promise<ShareCrop[]>>();
   const made = await Promise.all(
     unique.map((file) => {
-      const id = photoId(readFileSync(file));
-      if (!byPhoto.has(id)) byPhoto.set(id, shareCrops(file, outputDir));
+      const bytes = readFileSync(file);
+      const id = photoId(bytes);
+      if (!byPhoto.has(id)) byPhoto.set(id, shareCrops(bytes, id, outputDir));
       return byPhoto.get(id)!;
     }),
   );
