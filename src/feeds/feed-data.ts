@@ -1,5 +1,6 @@
 import type { Article } from "../collections/published-article.ts";
 import type { EditionNewsroom } from "../collections/newsroom.ts";
+import type { ListPage } from "../collections/pagination.ts";
 import type { SiteSettings } from "../config/site-data.ts";
 
 /** One feed entry, every URL absolute. */
@@ -33,6 +34,21 @@ export interface FeedData {
   /** The newest `updated` of its items (the build's own time would make builds differ). */
   updated: string;
   items: FeedItem[];
+}
+
+/**
+ * A list's newest `count` stories from its pages (newest first): a list's first page holds
+ * between half a page and one and a half (src/collections/pagination.ts), so a feed may need
+ * the numbered pages after it.
+ */
+function newestInList(pages: readonly ListPage[], key: string, count: number): Article[] {
+  const stories: Article[] = [];
+  for (const page of pages) {
+    if (page.key !== key) continue;
+    stories.push(...page.items.slice(0, count - stories.length));
+    if (stories.length === count) break;
+  }
+  return stories;
 }
 
 /** How many articles each feed carries: readers poll often, so the newest are enough. */
@@ -102,11 +118,11 @@ export function buildFeeds(
       section.url,
       `${section.label} | ${edition.name}`,
       section.description,
-      newsroom.sectionPages.find((page) => page.key === section.key && page.pageNumber === 1)!.items.slice(0, SECTION_FEED_SIZE),
+      newestInList(newsroom.sectionPages, section.key, SECTION_FEED_SIZE),
     ),
   );
   const authorFeeds = newsroom.authorPages
-    .filter((page) => page.pageNumber === 1)
-    .map((page) => make(page.author.url, `${page.author.name} | ${edition.name}`, page.description, page.items.slice(0, SECTION_FEED_SIZE)));
+    .filter((page) => page.pageNumber === undefined)
+    .map((page) => make(page.author.url, `${page.author.name} | ${edition.name}`, page.description, newestInList(newsroom.authorPages, page.key, SECTION_FEED_SIZE)));
   return [editionFeed, ...sectionFeeds, ...authorFeeds];
 }

@@ -31,7 +31,7 @@ export const authorPages: PageType<AuthorView> = {
       const { edition } = listPage;
       const feed = `${author.url}feed`;
       const inEditions = pagesOf.get(author.key)!;
-      const first = listPage.pageNumber === 1 && inEditions.length > 1;
+      const first = listPage.pageNumber === undefined && inEditions.length > 1;
       const alternates: Alternate[] | undefined = first
         ? [
             ...inEditions.map((page) => ({ hreflang: page.htmlLang, path: page.url })),

@@ -7,11 +7,12 @@ import { buildSite, findBrokenLinks, fixtureArticles, FIXTURE_EPOCH, listPages, 
 import { sharedSite } from "../helpers/shared-sites.ts";
 import { runHtmlValidate, runNuChecker } from "../helpers/validators.ts";
 
-// The fixture newsroom as other suites share it, and a copy of it with 21 more stories on
-// 1 March (23 that day: two pages), built once here.
+// The fixture newsroom as other suites share it, and a copy of it with 50 more stories on
+// 1 March by one reporter under one tag (52 that day: three pages), built once here: the long
+// lists whose pages the fixture's own lists (22 stories at most) are too short to show.
 let site: BuildResult;
 let busy: BuildResult;
-const BUSY = 21;
+const BUSY = 50;
 
 beforeAll(async () => {
   const articles = path.join(await mkdtemp(path.join(os.tmpdir(), "broadsheet-archive-")), "articles");
@@ -20,7 +21,7 @@ beforeAll(async () => {
     const minute = String(n).padStart(2, "0");
     await writeFile(
       path.join(articles, "2025/03", `busy-${minute}.md`),
-      `---\ntitle: "Busy day, story ${minute}"\ndate: 2025-03-01T12:${minute}:00+08:00\nsection: world\n---\n\nOne of many stories on 1 March.\n`,
+      `---\ntitle: "Busy day, story ${minute}"\ndate: 2025-03-01T12:${minute}:00+08:00\nsection: world\nauthors: [zhou-lan]\ntags: [trade]\n---\n\nOne of many stories on 1 March.\n`,
     );
   }
   [site, busy] = await Promise.all([
@@ -107,23 +108,61 @@ describe("the archive by date", () => {
     expect(lastmod.get("/zh/archive/")).toBe("2025-05-12T10:00:00+08:00");
   });
 
-  it("paginates a busy day like a section, newest first", async () => {
+  it("paginates a busy day like a section: its newest on the first page, then pages counted from the oldest", async () => {
     const first = await loadPage(busy.output, "/archive/2025/03/01/");
-    expect(first(".bs-teaser-list > li")).toHaveLength(20);
-    expect(first(".bs-teaser-list :is(h2, h3)").first().text()).toBe("Busy day, story 21");
-    expect(texts(first, ".bs-list-page__description")).toEqual(["Stories published on Saturday, 1 March 2025 in Broadsheet Daily, newest first. 23 articles; page 1 of 2."]);
+    expect(first(".bs-teaser-list > li")).toHaveLength(12);
+    expect(first(".bs-teaser-list :is(h2, h3)").first().text()).toBe("Busy day, story 50");
+    expect(texts(first, ".bs-list-page__description")).toEqual(["Stories published on Saturday, 1 March 2025 in Broadsheet Daily, newest first. 52 articles."]);
     expect(first('link[rel="next"]').attr("href")).toBe("/archive/2025/03/01/page/2/");
-    const second = await loadPage(busy.output, "/archive/2025/03/01/page/2/");
-    expect(second(".bs-teaser-list :is(h2, h3) a").map((_, a) => second(a).attr("href")).get()).toEqual([
+    const oldest = await loadPage(busy.output, "/archive/2025/03/01/page/1/");
+    expect(oldest(".bs-teaser-list :is(h2, h3) a").map((_, a) => oldest(a).attr("href")).get().slice(-3)).toEqual([
       "/world/2025/03/busy-01/",
       "/sci-tech/2025/03/hostile-title/",
       "/world/2025/03/utc-midnight/",
     ]);
-    expect(second('.bs-pagination a[rel="prev"]').attr("href")).toBe("/archive/2025/03/01/");
-    expect(second("title").text()).toBe("Saturday, 1 March 2025 (page 2 of 2) | Broadsheet Daily");
+    expect(oldest('.bs-pagination a[rel="prev"]').attr("href")).toBe("/archive/2025/03/01/page/2/");
+    expect(oldest('.bs-pagination a[rel="next"]')).toHaveLength(0);
+    expect(oldest("title").text()).toBe("Saturday, 1 March 2025 (page 1) | Broadsheet Daily");
+    expect(texts(oldest, ".bs-list-page__description")).toEqual(["Stories published on Saturday, 1 March 2025 in Broadsheet Daily, newest first. Page 1: 1 Mar 2025."]);
     const month = await loadPage(busy.output, "/archive/2025/03/");
-    expect(texts(month, ".bs-archive li")).toEqual(["Saturday 1 March (23)"]);
+    expect(texts(month, ".bs-archive li")).toEqual(["Saturday 1 March (52)"]);
   });
+
+  // Every long list the same way: a section, a tag, a reporter, walked from the first page
+  // by its "Older" links, as a reader (or a crawler) would.
+  for (const [kind, url] of [["section", "/world/"], ["tag", "/tags/trade/"], ["reporter", "/authors/zhou-lan/"]] as const) {
+    it(`gives a ${kind}'s long list stable pages: the newest first, then whole pages of 20 numbered from the oldest`, async () => {
+      const first = await loadPage(busy.output, url);
+      const total = Number(/(\d+) articles\./.exec(first(".bs-list-page__description").text())![1]);
+      const seen: string[] = [];
+      const firstTitles = first(".bs-teaser-list :is(h2, h3) a").map((_, a) => first(a).attr("href")).get();
+      expect(firstTitles.length, url).toBeGreaterThanOrEqual(10);
+      expect(firstTitles.length, url).toBeLessThan(30);
+      seen.push(...firstTitles);
+      expect(first('.bs-pagination a[aria-current="page"]').text()).toBe("Latest");
+      const numbered = (total - firstTitles.length) / 20;
+      expect(Number.isInteger(numbered) && numbered >= 1, `${url}: ${total} stories`).toBe(true);
+      let previous = url;
+      let next = first('a[rel="next"]').attr("href");
+      for (let number = numbered; number >= 1; number--) {
+        expect(next, url).toBe(`${url}page/${number}/`);
+        const page = await loadPage(busy.output, next!);
+        const hrefs = page(".bs-teaser-list :is(h2, h3) a").map((_, a) => page(a).attr("href")).get();
+        expect(hrefs, next).toHaveLength(20);
+        seen.push(...hrefs);
+        expect(page('a[rel="prev"]').attr("href"), next).toBe(previous);
+        expect(page("title").text(), next).toMatch(new RegExp(`\\(page ${number}\\) \\| Broadsheet Daily$`));
+        expect(page('.bs-pagination a[aria-current="page"]').text(), next).toBe(String(number));
+        // No page but the first says how long the list is, so a new story leaves it as it was.
+        expect(page(".bs-list-page__description").text(), next).not.toContain(String(total));
+        previous = next!;
+        next = page('a[rel="next"]').attr("href");
+      }
+      expect(next, url).toBeUndefined();
+      expect(new Set(seen).size).toBe(total);
+      expect(seen.length).toBe(total);
+    });
+  }
 
   it("passes html-validate and the Nu HTML Checker, and every internal link resolves", async () => {
     expect(await runHtmlValidate(busy.output)).toBe("");

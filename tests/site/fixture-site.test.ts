@@ -103,19 +103,15 @@ describe("lists", () => {
     expect($("#bs-section-economy").parent().find(".bs-teaser-list :is(h2, h3) a").first().text()).toBe("Trade bulletin no. 22");
   });
 
-  it("paginate a section 20 a page, newest first, with numbered pages and rel prev/next", async () => {
+  it("show a section of 22 stories on one page, newest first (a list paginates past 29: tests/site/archive.test.ts)", async () => {
     const first = await loadPage(site.output, "/economy/");
     const titles = first(".bs-teaser-list :is(h2, h3) a").map((_, a) => first(a).text()).get();
-    expect(titles).toHaveLength(20);
+    expect(titles).toHaveLength(22);
     expect(titles[0]).toBe("Trade bulletin no. 22");
-    expect(titles[19]).toBe("Trade bulletin no. 3");
-    expect(first('a[rel="next"]').attr("href")).toBe("/economy/page/2/");
-    expect(first('link[rel="next"]').attr("href")).toBe("/economy/page/2/");
-    expect(first('.bs-pagination a[aria-current="page"]').text()).toBe("1");
-    const second = await loadPage(site.output, "/economy/page/2/");
-    expect(second(".bs-teaser-list :is(h2, h3) a").map((_, a) => second(a).text()).get()).toEqual(["Trade bulletin no. 2", "Trade bulletin no. 1"]);
-    expect(second('a[rel="prev"]').attr("href")).toBe("/economy/");
-    expect(second('a[rel="next"]')).toHaveLength(0);
+    expect(titles[21]).toBe("Trade bulletin no. 1");
+    expect(first(".bs-pagination")).toHaveLength(0);
+    expect(first('link[rel="next"]')).toHaveLength(0);
+    expect(existsSync(path.join(site.output, "economy", "page"))).toBe(false);
   });
 
   it("give each tag one page whatever its script or symbols, merging tags that differ only in case", async () => {
@@ -133,8 +129,7 @@ describe("lists", () => {
     const cjk = await loadPage(site.output, "/tags/人工智能/");
     expect(cjk(".bs-teaser-list > li")).toHaveLength(2);
     const trade = await loadPage(site.output, "/tags/trade/");
-    expect(trade(".bs-teaser-list > li")).toHaveLength(20);
-    expect(trade('a[rel="next"]').attr("href")).toBe("/tags/trade/page/2/");
+    expect(trade(".bs-teaser-list > li")).toHaveLength(22);
   });
 
   it("list every tag with its count at /tags/", async () => {

@@ -68,10 +68,10 @@ describe("buildNewsroom", () => {
     const many = Array.from({ length: 45 }, (_, index) => makeArticle(`s${index}`, { date: `2025-05-01T10:${String(index).padStart(2, "0")}:00+08:00` }));
     const newsroom = buildNewsroom(many, settings);
     const china = newsroom.editions[0]!.sectionPages.filter((page) => page.key === "china");
-    expect(china.map((page) => [page.url, page.items.length])).toEqual([
-      ["/china/", 20],
-      ["/china/page/2/", 20],
-      ["/china/page/3/", 5],
+    // The first page keeps what is over whole pages of 20 counted from the oldest story.
+    expect(china.map((page) => [page.url, page.items.length, page.items.at(-1)!.slug])).toEqual([
+      ["/china/", 25, "s20"],
+      ["/china/page/1/", 20, "s0"],
     ]);
     expect(newsroom.editions[0]!.sectionPages.filter((page) => page.key === "world")).toHaveLength(1);
     expect(newsroom.sectionPages.filter((page) => page.url === "/zh/china/")).toHaveLength(1);
@@ -80,23 +80,67 @@ describe("buildNewsroom", () => {
 });
 
 describe("paginate", () => {
-  it("links previous and next pages", () => {
-    const items = buildNewsroom(Array.from({ length: 5 }, (_, index) => makeArticle(`p${index}`)), settings).articles;
-    const pages = paginate(items, 2, { kind: "tag", key: "x", heading: "x", description: "", url: "/tags/x/", edition: settings.editions[0]! });
-    expect(pages.map((page) => [page.url, page.previousUrl, page.nextUrl])).toEqual([
-      ["/tags/x/", undefined, "/tags/x/page/2/"],
-      ["/tags/x/page/2/", "/tags/x/", "/tags/x/page/3/"],
-      ["/tags/x/page/3/", "/tags/x/page/2/", undefined],
+  const items = (count: number) =>
+    buildNewsroom(
+      Array.from({ length: count }, (_, index) => makeArticle(`p${index}`, { date: new Date(Date.UTC(2025, 0, 1) + index * 3_600_000).toISOString() })),
+      settings,
+    ).articles;
+  const base = { kind: "tag" as const, key: "x", heading: "x", description: "", url: "/tags/x/", edition: settings.editions[0]! };
+
+  it("keeps the newest on the first page and numbers the later pages from the oldest", () => {
+    const pages = paginate(items(5), 2, base);
+    expect(pages.map((page) => [page.url, page.items.map((story) => story.slug), page.previousUrl, page.nextUrl])).toEqual([
+      ["/tags/x/", ["p4"], undefined, "/tags/x/page/2/"],
+      ["/tags/x/page/2/", ["p3", "p2"], "/tags/x/", "/tags/x/page/1/"],
+      ["/tags/x/page/1/", ["p1", "p0"], "/tags/x/page/2/", undefined],
     ]);
-    expect(pages[1]!.meta.title).toBe("x (page 2 of 3)");
+    expect(pages.map((page) => [page.meta.title, page.total, page.pageNumber, page.span])).toEqual([
+      ["x", 5, undefined, undefined],
+      ["x (page 2)", undefined, 2, "1 Jan 2025"],
+      ["x (page 1)", undefined, 1, "1 Jan 2025"],
+    ]);
+    expect(pages[1]!.pageLinks).toEqual([
+      { number: undefined, url: "/tags/x/", current: false, afterGap: false },
+      { number: 2, url: "/tags/x/page/2/", current: true, afterGap: false },
+      { number: 1, url: "/tags/x/page/1/", current: false, afterGap: false },
+    ]);
+  });
+
+  it("gives the first page between half a page and one and a half, and one page to a short list", () => {
+    const all = items(200);
+    for (let count = 0; count <= 200; count++) {
+      const pages = paginate(all.slice(0, count), 20, base);
+      const first = pages[0]!.items.length;
+      if (count <= 20) expect(pages, `${count}`).toHaveLength(1);
+      else expect(first >= 10 && first < 30 && pages.slice(1).every((page) => page.items.length === 20), `${count}`).toBe(true);
+      expect(pages.flatMap((page) => page.items).length).toBe(count);
+    }
+  });
+
+  it("leaves every numbered page but the newest four as it was when a story is added", () => {
+    const all = items(400);
+    for (let count = 20; count < 400; count++) {
+      // The list before and after its newest story (lists are newest first).
+      const before = paginate(all.slice(400 - count), 20, base);
+      const after = paginate(all.slice(400 - count - 1), 20, base);
+      const newest = Math.max(...after.map((page) => page.pageNumber ?? 0));
+      for (const page of after.slice(1)) {
+        if (page.pageNumber! > newest - 4) continue;
+        expect(before.find((other) => other.url === page.url), `${count}: ${page.url}`).toEqual(page);
+      }
+    }
   });
 });
 
 describe("pageWindow", () => {
-  it("shows the first, the last and two either side of the current page", () => {
-    expect(pageWindow(1, 1)).toEqual([1]);
-    expect(pageWindow(1, 20)).toEqual([1, 2, 3, 20]);
-    expect(pageWindow(6, 20)).toEqual([1, 4, 5, 6, 7, 8, 20]);
-    expect(pageWindow(20, 20)).toEqual([1, 18, 19, 20]);
+  const numbers = (current: number, numbered: number) => pageWindow(current, numbered).map((link) => link.number ?? "first");
+  it("shows the first page, two either side of the current one and page 1, newest first", () => {
+    expect(numbers(2, 1)).toEqual(["first", 1]);
+    expect(numbers(1, 1)).toEqual(["first", 1]);
+    expect(numbers(21, 20)).toEqual(["first", 20, 19, 1]);
+    expect(numbers(6, 20)).toEqual(["first", 8, 7, 6, 5, 4, 1]);
+    expect(numbers(1, 20)).toEqual(["first", 3, 2, 1]);
+    expect(pageWindow(6, 20).filter((link) => link.afterGap).map((link) => link.number)).toEqual([8, 1]);
+    expect(pageWindow(2, 3).filter((link) => link.afterGap)).toEqual([]);
   });
 });
