@@ -23,9 +23,22 @@ const SECTION_WEIGHT = 1;
 const RECENCY_WEIGHT = 0.5;
 
 /**
+ * A tag's weight: its inverse document frequency, from counts rounded on a log scale (the
+ * newsroom's size up to a power of two, the tag's count to a quarter of one), so a new story
+ * does not shift the weight of every tag and reorder the recommendations of stories it has
+ * nothing to do with: a host then uploads the pages whose lists the story joins, not dozens
+ * more whose near-ties flipped (issue 18: 27 of 38 such pages on a 3,000-article site).
+ */
+export function tagWeight(tagCount: number, total: number): number {
+  const size = 2 ** Math.ceil(Math.log2(Math.max(1, total)));
+  const count = 2 ** (Math.round(4 * Math.log2(tagCount)) / 4);
+  return Math.log(1 + size / count);
+}
+
+/**
  * Ranks each article's related articles, computed once per build from an inverted tag index
  * (never by comparing every article with every other). Score: for each shared tag its inverse
- * document frequency (a rare tag weighs more than a common one), plus a bonus for the same
+ * document frequency (`tagWeight`: a rare tag weighs more than a common one), plus a bonus for the same
  * section, plus a little for closeness in time; ties go to the newer article, then the URL.
  * `articles` must be newest first (ties by URL) and contain only what this build publishes.
  */
@@ -70,7 +83,7 @@ export function computeRelatedArticles<T extends Ranked>(articles: readonly T[],
       scores[other] = scores[other]! + weight;
     };
     for (const [list, position] of tagPositions[index]!) {
-      const weight = Math.log(1 + total / list.length);
+      const weight = tagWeight(list.length, total);
       const end = Math.min(list.length, position + options.tagWindow + 1);
       for (let at = Math.max(0, position - options.tagWindow); at < end; at++) add(list[at]!, weight);
     }
