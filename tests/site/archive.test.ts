@@ -142,7 +142,7 @@ describe("the archive by date", () => {
       expect(first('.bs-pagination a[aria-current="page"]').text()).toBe("Latest");
       const numbered = (total - firstTitles.length) / 20;
       expect(Number.isInteger(numbered) && numbered >= 1, `${url}: ${total} stories`).toBe(true);
-      let previous = url;
+      let previous: string = url;
       let next = first('a[rel="next"]').attr("href");
       for (let number = numbered; number >= 1; number--) {
         expect(next, url).toBe(`${url}page/${number}/`);
