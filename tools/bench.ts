@@ -24,7 +24,7 @@ import { writeCorpus } from "./corpus.ts";
 import { writeBareProject } from "./bare-eleventy.ts";
 import { writeHugoProject } from "./hugo-site.ts";
 import { monitorProcessTree, type ProcessTreeUsage } from "./process-monitor.ts";
-import { FOOTPRINT_KINDS, measureFootprint, perArticle, type SiteFootprint } from "./site-footprint.ts";
+import { contentHashes, deployDelta, FOOTPRINT_KINDS, measureFootprint, perArticle, type SiteFootprint } from "./site-footprint.ts";
 
 const root = process.cwd();
 const NOW = "1796000000"; // 2026-11-30: every generated article is published
@@ -49,6 +49,8 @@ interface Row {
   hugoRatio?: number;
   /** The median rebuild of each one-article change (`REBUILD_CASES`), the new newest story first. */
   rebuilds: Run[];
+  /** After each rebuild case of the first run: what a content-checked deploy of it uploads over the full build's site. */
+  deploys: Array<ReturnType<typeof deployDelta>>;
   /** The first full build's site by kind of file (deterministic: every run writes the same). */
   footprint: SiteFootprint;
   phases: { data: number; search: number; render: number };
@@ -184,6 +186,8 @@ async function benchSize(count: number, withFloor: boolean, runs: number, withHu
     const hugos: Run[] = [];
     const rebuilds: Run[][] = REBUILD_CASES.map(() => []);
     let footprint: SiteFootprint | undefined;
+    let published: Map<string, string> | undefined;
+    const deploys: Row["deploys"] = [];
     for (let run = 1; run <= runs; run++) {
       const of = runs > 1 ? ` (run ${run} of ${runs})` : "";
       if (withFloor) {
@@ -201,6 +205,9 @@ async function benchSize(count: number, withFloor: boolean, runs: number, withHu
       console.error(`[bench] ${count}: full build${of}…`);
       fulls.push(await runMeasured(process.execPath, build, { cwd: root, env }));
       footprint ??= measureFootprint(path.join(work, "site"));
+      // The full build's files, against which each rebuild's are counted (once: builds are reproducible).
+      const countDeploys = published === undefined;
+      published ??= contentHashes(path.join(work, "site"));
       if (withHugo) {
         // In turn with the full build, so a drift in the machine's speed touches both alike.
         console.error(`[bench] ${count}: Hugo + Pagefind${of}…`);
@@ -222,6 +229,7 @@ async function benchSize(count: number, withFloor: boolean, runs: number, withHu
         const undo = await rebuildCase.change(articles);
         try {
           rebuilds[index]!.push(await runMeasured(process.execPath, build, { cwd: root, env }));
+          if (countDeploys) deploys.push(deployDelta(published, contentHashes(path.join(work, "site"))));
         } finally {
           await undo();
         }
@@ -235,7 +243,7 @@ async function benchSize(count: number, withFloor: boolean, runs: number, withHu
     const pages = numberIn(/(\d+) pages and \d+ other files written/, full.stdout) + numberIn(/pages and (\d+) other files written/, full.stdout);
     const ratios = hugos.map((hugo, index) => fulls[index]!.wallSeconds / hugo.wallSeconds).sort((a, b) => a - b);
     const hugoRatio = ratios.length > 0 ? ratios[Math.floor((ratios.length - 1) / 2)] : undefined;
-    return { articles: count, runs, pages, floor: floors.length > 0 ? medianRun(floors) : undefined, full, hugo: hugos.length > 0 ? medianRun(hugos) : undefined, hugoRatio, rebuilds: rebuilds.map(medianRun), footprint: footprint!, phases: { data, search, render: total - data } };
+    return { articles: count, runs, pages, floor: floors.length > 0 ? medianRun(floors) : undefined, full, hugo: hugos.length > 0 ? medianRun(hugos) : undefined, hugoRatio, rebuilds: rebuilds.map(medianRun), deploys, footprint: footprint!, phases: { data, search, render: total - data } };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -334,6 +342,13 @@ for (const row of rows) {
   const { total } = row.footprint;
   const kinds = FOOTPRINT_KINDS.map((kind) => perArticle(row.footprint[kind], row.articles)).join(" | ");
   console.log(`| ${row.articles.toLocaleString("en")} | ${(total.bytes / 1e6).toFixed(1)} MB in ${total.files.toLocaleString("en")} files | ${perArticle(total, row.articles)} | ${kinds} |`);
+}
+console.log(`\nWhat a deploy uploads after each one-article change (files whose bytes differ from the full build's site, as \`npm run deploy:sync\` compares them):\n`);
+console.log(`| articles | ${REBUILD_CASES.map((rebuildCase) => rebuildCase.label).join(" | ")} |`);
+console.log(`| ---: |${REBUILD_CASES.map(() => " ---: |").join("")}`);
+for (const row of rows) {
+  const cells = row.deploys.map(({ uploads, deletions, files }) => `${uploads.toLocaleString("en")} of ${files.toLocaleString("en")} (${((uploads / files) * 100).toFixed(2)} %), ${deletions} deleted`);
+  console.log(`| ${row.articles.toLocaleString("en")} | ${cells.join(" | ")} |`);
 }
 const first = rows[0]!;
 for (const row of rows.slice(1)) {

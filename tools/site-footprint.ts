@@ -4,7 +4,8 @@
  * the search index (pagefind/) and the rest (feeds, sitemaps, assets, images).
  * `npx tsx tools/site-footprint.ts SITE [ARTICLES]` prints it; `npm run bench` reports it per article.
  */
-import { lstatSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -38,6 +39,30 @@ export function measureFootprint(dir: string): SiteFootprint {
   };
   walk("");
   return footprint;
+}
+
+/** Every file of a site by the SHA-256 of its bytes, keyed by its path in the site. */
+export function contentHashes(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    hashes.set(path.relative(dir, file), createHash("sha256").update(readFileSync(file)).digest("hex"));
+  }
+  return hashes;
+}
+
+/**
+ * What a deploy that compares content (`npm run deploy:sync`, rclone --checksum) does to move a
+ * host from the `published` site to the `next`: the files it uploads (new or changed bytes) and
+ * the files it deletes, over the next site's files.
+ */
+export function deployDelta(published: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): { uploads: number; deletions: number; files: number } {
+  let uploads = 0;
+  for (const [file, hash] of next) if (published.get(file) !== hash) uploads++;
+  let deletions = 0;
+  for (const file of published.keys()) if (!next.has(file)) deletions++;
+  return { uploads, deletions, files: next.size };
 }
 
 /** "35.1 KB, 2.52 files" an article: the kind's bytes (10^3) and files over the articles. */
