@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { buildNewsroom } from "../../src/collections/newsroom.ts";
-import { absolutizeHtml, type FeedData } from "../../src/feeds/feed-data.ts";
+import { absolutizeHtml, buildFeeds, SECTION_FEED_SIZE, type FeedData } from "../../src/feeds/feed-data.ts";
 import { renderAtom } from "../../src/feeds/atom.ts";
 import { renderJsonFeed } from "../../src/feeds/json-feed.ts";
 import { buildNewsSitemap, buildRobotsTxt, buildSitemapFiles, newsLanguage, newsSitemapArticles } from "../../src/sitemaps/sitemaps.ts";
@@ -38,6 +38,19 @@ const feed: FeedData = {
     },
   ],
 };
+
+describe("buildFeeds", () => {
+  it("gives a section's feed its newest 20 even when its list's first page holds fewer", () => {
+    // 50 stories: the first page keeps 10, the numbered pages the other 40 (src/collections/pagination.ts).
+    const stories = Array.from({ length: 50 }, (_, index) => makeArticle(`s${index}`, { date: new Date(Date.UTC(2025, 0, 1) + index * 3_600_000).toISOString(), section: "china" }));
+    const newsroom = buildNewsroom(stories, settings).editions[0]!;
+    expect(newsroom.sectionPages.find((page) => page.key === "china")!.items).toHaveLength(10);
+    const china = buildFeeds(newsroom, settings.site, url, () => "<p>body</p>").find((one) => one.homeUrl === url("/china/"))!;
+    expect(china.items.map((item) => item.url)).toEqual(
+      Array.from({ length: SECTION_FEED_SIZE }, (_, index) => url(`/china/2025/01/s${49 - index}/`)),
+    );
+  });
+});
 
 describe("renderAtom", () => {
   it("writes well-formed XML that parses back to the exact title and HTML content", () => {
