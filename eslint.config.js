@@ -39,6 +39,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // The Cloudflare Worker runs with the web platform's globals (Request, Response, Headers, URL).
+    files: ["deploy/r2-worker/**/*.js"],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     files: ["**/*.mjs", "**/*.cjs", "eslint.config.js"],
     languageOptions: { globals: globals.node },
   },
