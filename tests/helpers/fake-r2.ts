@@ -54,6 +54,8 @@ export interface FakeR2Object {
 export class FakeR2Bucket {
   /** Every key asked for, in order, so a test can see what reached the bucket. */
   readonly requested: string[] = [];
+  /** The keys whose bodies were sent, in order (a HEAD or a failed condition sends none). */
+  readonly sent: string[] = [];
   private readonly caching = deploySyncCaching();
   /** Objects a test wrote over the folder's files, as a deploy would. */
   private readonly written = new Map<string, Buffer>();
@@ -83,6 +85,8 @@ export class FakeR2Bucket {
     const file = path.resolve(this.root, key);
     // A bucket is flat: no key reaches outside it. A Worker asking for one here is a bug to see.
     if (!file.startsWith(this.root + path.sep)) throw new Error(`the Worker asked for ${JSON.stringify(key)}, outside the bucket`);
+    // Nor is any folder: `a//b`, `a/./b` or `` are keys of their own, which the site never has.
+    if (path.posix.normalize(key) !== key || key.endsWith("/")) return null;
     const info = this.written.has(key) ? undefined : await stat(file).catch(() => undefined);
     if (!this.written.has(key) && !info?.isFile()) return null;
     const bytes = this.written.get(key) ?? (await readFile(file));
@@ -101,6 +105,7 @@ export class FakeR2Bucket {
     };
     // As R2: a failed condition gives the object's metadata without its body.
     if (!withBody || etagDoesNotMatch === etag) return object;
+    this.sent.push(key);
     object.body = new Blob([new Uint8Array(bytes)]).stream();
     object.text = async () => bytes.toString("utf8");
     return object;
