@@ -1,10 +1,12 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import vm from "node:vm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { FakeR2Bucket } from "../helpers/fake-r2.ts";
 import { sharedSite } from "../helpers/shared-sites.ts";
 import { projectRoot } from "../helpers/site.ts";
+import { cloudFrontFunction } from "../../tools/cloudfront-function.ts";
 
 // deploy/r2-worker/worker.js, the Worker in front of the R2 bucket, run as Cloudflare runs it
 // (its default export's fetch with the request and the bindings) over the demo site as
@@ -84,12 +86,17 @@ describe("the R2 Worker over the demo site", () => {
       await call("/");
       await call(ARTICLE);
       expect(reads() - before, "one read for two requests").toBe(1);
+      vi.setSystemTime(Date.parse("2030-01-01T00:01:01Z"));
+      const sent = bucket.sent.length;
+      await call("/");
+      expect(reads() - before, "asked again after a minute").toBe(2);
+      expect(bucket.sent.slice(sent), "but the etag held, so only the page's body came").toEqual(["index.html"]);
 
       const changed = new FakeR2Bucket(site);
       await changed.put("_redirects", "/old/ /new/ 301\n"); // a deploy that moved a story
-      vi.setSystemTime(Date.parse("2030-01-01T00:00:30Z"));
+      vi.setSystemTime(Date.parse("2030-01-01T00:01:30Z"));
       expect((await worker.fetch(new Request(`${ORIGIN}/old/`), { BUCKET: changed })).status, "still the first copy within the minute").toBe(404);
-      vi.setSystemTime(Date.parse("2030-01-01T00:01:01Z"));
+      vi.setSystemTime(Date.parse("2030-01-01T00:02:02Z"));
       const moved = await worker.fetch(new Request(`${ORIGIN}/old/`, { redirect: "manual" }), { BUCKET: changed });
       expect(moved.status).toBe(301);
       expect(moved.headers.get("location")).toBe(`${ORIGIN}/new/`);
@@ -145,5 +152,14 @@ describe("the R2 Worker over the demo site", () => {
     }
     expect(await (await call(`/newsroom${ARTICLE}`, {}, prefix)).text()).toBe(await file(`${ARTICLE}index.html`));
     expect((await call(ARTICLE, {}, prefix)).status).toBe(404);
+  });
+});
+
+describe("the CloudFront Function made from the demo's _redirects", () => {
+  it("redirects the demo's alias and rewrites its article's URL to the index file", async () => {
+    type Handler = (event: { request: { uri: string } }) => { uri?: string; statusCode?: number; headers?: Record<string, { value: string }> };
+    const handler = vm.runInNewContext(`${cloudFrontFunction(await file("_redirects"))}\nhandler;`, {}) as Handler;
+    expect(handler({ request: { uri: ALIAS } })).toMatchObject({ statusCode: 301, headers: { location: { value: ARTICLE } } });
+    expect(handler({ request: { uri: ARTICLE } })).toMatchObject({ uri: `${ARTICLE}index.html` });
   });
 });
