@@ -26,7 +26,7 @@ export default {
     const redirect = table.get(path) ?? table.get(`${path}/`); // an old URL typed without its slash too
     if (redirect) return Response.redirect(new URL(redirect.to + url.search, url).href, redirect.status);
 
-    const key = objectKey(path, env.PATH_PREFIX || "/");
+    const key = objectKey(path, `/${env.PATH_PREFIX ?? ""}/`.replace(/\/+/g, "/")); // "newsroom" as "/newsroom/"
     if (key === null) return notFound(request, env);
     const object = (await read(env, key, request)) ?? (hasExtension(key) ? null : await read(env, `${key}/index.html`, request));
     if (object === null) return notFound(request, env);

@@ -144,14 +144,15 @@ describe("the R2 Worker over the demo site", () => {
   });
 
   it("serves a site built under PATH_PREFIX from the bucket's root, and nothing outside the prefix", async () => {
-    const prefix = { PATH_PREFIX: "/newsroom/" };
-    for (const url of ["/newsroom/", "/newsroom"]) {
-      const response = await call(url, {}, prefix);
-      expect(response.status, url).toBe(200);
-      expect(await response.text()).toBe(await file("index.html"));
+    for (const prefix of [{ PATH_PREFIX: "/newsroom/" }, { PATH_PREFIX: "newsroom" }]) {
+      for (const url of ["/newsroom/", "/newsroom"]) {
+        const response = await call(url, {}, prefix);
+        expect(response.status, url).toBe(200);
+        expect(await response.text()).toBe(await file("index.html"));
+      }
+      expect(await (await call(`/newsroom${ARTICLE}`, {}, prefix)).text()).toBe(await file(`${ARTICLE}index.html`));
+      expect((await call(ARTICLE, {}, prefix)).status).toBe(404);
     }
-    expect(await (await call(`/newsroom${ARTICLE}`, {}, prefix)).text()).toBe(await file(`${ARTICLE}index.html`));
-    expect((await call(ARTICLE, {}, prefix)).status).toBe(404);
   });
 });
 
