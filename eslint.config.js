@@ -39,6 +39,18 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // The Cloudflare Worker runs with the web platform's globals (Request, Response, Headers, URL).
+    files: ["deploy/r2-worker/**/*.js"],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
+    // A CloudFront Function is a script whose `handler` CloudFront calls; its ES 5.1 core needs
+    // a name in every catch, used or not.
+    files: ["deploy/cloudfront/**/*.js"],
+    languageOptions: { sourceType: "script" },
+    rules: { "no-unused-vars": ["error", { caughtErrors: "none" }] },
+  },
+  {
     files: ["**/*.mjs", "**/*.cjs", "eslint.config.js"],
     languageOptions: { globals: globals.node },
   },

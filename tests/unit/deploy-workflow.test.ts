@@ -290,6 +290,19 @@ describe("the object-storage workflow", () => {
     expect(scripts["deploy:sync"]).toBe("tools/deploy-sync.sh");
   });
 
+  it("publishes the CloudFront Function made from this build's _redirects after the sync, only when one is named", () => {
+    const sync = indexIn(list, (step) => Boolean(step.run?.startsWith("npm run deploy:sync")));
+    const cloudFront = indexIn(list, (step) => Boolean(step.run?.includes("tools/cloudfront-function.ts _site")));
+    expect(cloudFront).toBeGreaterThan(sync);
+    const step = list[cloudFront]! as Step & { if?: string };
+    const runs = (vars: Record<string, string>) => evaluate(step.if!, { event: "schedule", vars, results: {}, chainSucceeded: true });
+    expect(runs({ ...bucket, CLOUDFRONT_FUNCTION_NAME: "newsroom-index-rewrite" })).toBe(true);
+    expect(runs(bucket)).toBe(false);
+    expect(step.run).toMatch(/update-function [^\n]*--if-match/);
+    expect(step.run).toContain('"Runtime":"cloudfront-js-2.0"');
+    expect(step.run).toMatch(/publish-function --name "\$FUNCTION" --if-match/);
+  });
+
   it("configures the rclone remote it syncs to from the environment, its keys from repository secrets", () => {
     const sync = list.find((step) => step.run?.startsWith("npm run deploy:sync"))!.run!;
     const remote = /_site "(\w+):/.exec(sync)?.[1];
