@@ -94,7 +94,7 @@ export function cutHash(identity: string): number {
  *   whose hash is under 1 / `minorSpacing`, a property of the article alone), into a head and
  *   a tail: a new story joins the tail, which holds about `minorSpacing` articles; one that is
  *   a minor cut folds the tail into the head; one that is a natural cut closes the stretch,
- *   head and tail one shard again.
+ *   head and tail one shard again (as does one that starts a new piece past `max`).
  *
  * So every shard holds at most `max`, every one but the newest two (the head and the tail, both
  * still growing) at least `min` (given `min` <= `max` / 2), and inserting or removing one
