@@ -42,16 +42,29 @@ export interface ShardLimits {
   max: number;
   min: number;
   spacing: number;
+  minorSpacing: number;
 }
 
 /**
+ * One article in this many is a minor cut: the tail then holds about that many, two or three of
+ * Pagefind's index chunks (each about a dozen articles' words), and folds into the head that
+ * often (re-indexing it). Between 20 and 30 a new story rewrites fewest search files on average
+ * (README, "Search"); for small shard sizes a quarter of `spacing`, so a tail stays well inside
+ * its stretch.
+ */
+const MINOR_SPACING = 25;
+
+/**
  * How the shard plan cuts, from `BROADSHEET_SEARCH_SHARD_SIZE` (`size`): no shard holds more
- * than `size` articles (Pagefind's memory), none but the newest fewer than `min`, and a natural
- * cut comes after one article in `spacing` (so shards average about 0.3 of `size`: the
- * cuts fall at random, and a stretch longer than `size` is cut again).
+ * than `size` articles (Pagefind's memory), none but the newest two fewer than `min`, a natural
+ * cut comes after one article in `spacing` (so shards average about 0.3 of `size`: the cuts
+ * fall at random, and a stretch longer than `size` is cut again), and the newest stretch is
+ * split once more after its last "minor" cut, one article in `minorSpacing`, so a new story
+ * re-indexes a small tail, not the whole newest shard.
  */
 export function shardLimits(size: number): ShardLimits {
-  return { max: size, min: Math.max(1, Math.round(size / 10)), spacing: Math.max(1, size / 4) };
+  const spacing = Math.max(1, size / 4);
+  return { max: size, min: Math.max(1, Math.round(size / 10)), spacing, minorSpacing: Math.min(MINOR_SPACING, spacing / 4) };
 }
 
 /**
@@ -76,16 +89,23 @@ export function cutHash(identity: string): number {
  * - a stretch between natural cuts longer than `max` is cut every `max` articles from its
  *   older end; if that leaves its newest piece shorter than `min`, the last two pieces share
  *   their articles evenly (the stretch after the last natural cut, the newest, is left open: a
- *   new story changes only its newest piece).
+ *   new story changes only its newest piece);
+ * - the open stretch's newest piece is cut once more, after its last minor cut (an article
+ *   whose hash is under 1 / `minorSpacing`, a property of the article alone), into a head and
+ *   a tail: a new story joins the tail, which holds about `minorSpacing` articles; one that is
+ *   a minor cut folds the tail into the head; one that is a natural cut closes the stretch,
+ *   head and tail one shard again (as does one that starts a new piece past `max`).
  *
- * So every shard holds at most `max`, every one but the newest at least `min` (given
- * `min` <= `max` / 2), and inserting or removing one article changes the shard that holds it
- * and at most the next newer one (the cut after the article, or one of the `min` after it);
- * more only inside a stretch longer than `max`, where the pieces newer than it shift too.
+ * So every shard holds at most `max`, every one but the newest two (the head and the tail, both
+ * still growing) at least `min` (given `min` <= `max` / 2), and inserting or removing one
+ * article changes the shard that holds it and at most the next newer one (the cut after the
+ * article, or one of the `min` after it; in the open stretch, the head and the tail); more only
+ * inside a stretch longer than `max`, where the pieces newer than it shift too.
  */
 export function cutSizes(hashes: readonly number[], limits: ShardLimits): number[] {
   const { max, min } = limits;
   const sizes: number[] = [];
+  let start = 0;
   for (const { length, closed } of naturalStretches(hashes, limits)) {
     const pieces = Array.from({ length: Math.floor(length / max) }, () => max);
     const rest = length % max;
@@ -94,9 +114,22 @@ export function cutSizes(hashes: readonly number[], limits: ShardLimits): number
       const shared = max + rest;
       pieces.splice(-2, 2, Math.ceil(shared / 2), Math.floor(shared / 2));
     }
+    if (!closed) {
+      const newest = pieces.pop()!;
+      const head = headLength(hashes.slice(start + length - newest, start + length), limits);
+      pieces.push(...[head, newest - head].filter((piece) => piece > 0));
+    }
     sizes.push(...pieces);
+    start += length;
   }
   return sizes;
+}
+
+/** How many of `hashes` lie up to and including the last minor cut among them (0 if none). */
+function headLength(hashes: readonly number[], { minorSpacing }: ShardLimits): number {
+  const threshold = 1 / minorSpacing;
+  for (let index = hashes.length - 1; index >= 0; index--) if (hashes[index]! < threshold) return index + 1;
+  return 0;
 }
 
 /**

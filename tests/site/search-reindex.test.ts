@@ -4,13 +4,15 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../tools/corpus.ts";
+import { cutHash, cutSizes, shardLimits } from "../../src/search/shard-plan.ts";
 import { buildSite, type BuildResult } from "../helpers/site.ts";
 import { fileHashes } from "../helpers/files.ts";
 
 // A generated newsroom of 120 stories in search shards of at most 40 (about a dozen shards), built
-// once, then rebuilt with the same cache after an old story is deleted and after another is
-// re-dated: each rebuild indexes only the shards at the story's old and new places, and the last
-// equals a build of the same articles from an empty cache.
+// once, then rebuilt with the same cache after an old story is deleted, after another is
+// re-dated and after a new newest story: each rebuild indexes only the shards at the story's old
+// and new places (for the new story, the newest stretch's small tail), and the last equals a
+// build of the same articles from an empty cache.
 interface ManifestShard {
   path: string;
   oldest: string;
@@ -21,7 +23,13 @@ const env = { SOURCE_DATE_EPOCH: "1796000000", BROADSHEET_SEARCH_SHARD_SIZE: "40
 let articles: string;
 /** Publication dates of the deleted story and of the re-dated one, before and after. */
 const dates = { deleted: "", movedFrom: "", movedTo: "" };
-const builds: Record<"first" | "deleted" | "redated" | "clean", { result: BuildResult; shards: ManifestShard[] }> = {} as never;
+const builds: Record<"first" | "deleted" | "redated" | "newest" | "clean", { result: BuildResult; shards: ManifestShard[] }> = {} as never;
+/** The new newest story's file, inside the articles folder (its identity to the shard plan). */
+const NEW_STORY = "2026/11/one-more-story.md";
+/** The search files the new newest story changed or added, and those it removed. */
+const newStoryFiles = { changed: [] as string[], removed: [] as string[] };
+/** The stories' identities (paths inside the articles folder), oldest first, after the new story. */
+let identities: string[] = [];
 
 async function build(name: keyof typeof builds, cache: string, output: string): Promise<void> {
   const result = await buildSite({ ...env, BROADSHEET_ARTICLES: articles, BROADSHEET_CACHE: cache }, output);
@@ -69,6 +77,16 @@ beforeAll(async () => {
   [dates.movedFrom, dates.movedTo] = [moved.date, stories[100]!.date.replace(/:00\+/, ":30+")];
   await writeFile(moved.file, text.replace(/^date: \S+$/m, `date: ${dates.movedTo}`));
   await build("redated", cache, output);
+  // A new story after the newest, as the newsroom files one: it joins the newest stretch's tail.
+  const before = await fileHashes(path.join(output, "pagefind"));
+  const newest = stories.at(-1)!;
+  const newestText = await readFile(newest.file, "utf8");
+  await writeFile(path.join(articles, NEW_STORY), newestText.replace(/^title: .*$/m, "title: One more story").replace(/^date: \S+$/m, `date: ${new Date(Date.parse(newest.date) + 3_600_000).toISOString()}`));
+  await build("newest", cache, output);
+  const after = await fileHashes(path.join(output, "pagefind"));
+  newStoryFiles.changed = Object.keys(after).filter((file) => after[file] !== before[file]);
+  newStoryFiles.removed = Object.keys(before).filter((file) => !(file in after));
+  identities = (await storiesOldestFirst()).map((story) => path.relative(articles, story.file).split(path.sep).join("/"));
   await build("clean", path.join(work, "clean-cache"), path.join(work, "clean-site"));
 }, 600_000);
 
@@ -100,9 +118,32 @@ describe("a rebuild after an old story changes, with the cache of the last build
     expect(reused).toBeGreaterThanOrEqual(shards - 4);
   });
 
+  it("indexes only the newest stretch's tail for a new newest story, and rewrites only its search files", () => {
+    // The new story is no minor cut (which would fold the tail into the head, re-indexing both).
+    expect(cutHash(NEW_STORY)).toBeGreaterThanOrEqual(1 / shardLimits(40).minorSpacing);
+    const { shards, reused, indexed } = searchLine(builds.newest.result);
+    expect(indexed).toBe(1);
+    expect(reused).toBe(shards - 1);
+    const [tail, head] = builds.newest.shards;
+    // The shard re-indexed is the newest, the tail, holding the new story; the one it replaced
+    // (if the tail was not empty) was the newest before; the head beside it kept its files.
+    expect(gone(builds.newest.shards, builds.redated.shards)).toEqual([tail]);
+    expect(tail!.newest > builds.redated.shards[0]!.newest).toBe(true);
+    expect(gone(builds.redated.shards, builds.newest.shards).every((shard) => shard === builds.redated.shards[0] && shard.path === tail!.path)).toBe(true);
+    expect(builds.redated.shards).toContainEqual(head);
+    // A small tail beside a head: the shard a new story re-indexes holds fewer articles than the
+    // newest shard would without the split (here the open stretch is a head of one article).
+    const untailed = cutSizes(identities.map(cutHash), { ...shardLimits(40), minorSpacing: Infinity });
+    expect(identities.at(-1)).toBe(NEW_STORY);
+    expect(tail!.articles).toBeLessThan(untailed.at(-1)!);
+    // Every search file it changed is the tail's, or the manifest.
+    expect(newStoryFiles.changed.length).toBeGreaterThan(1);
+    expect([...newStoryFiles.changed, ...newStoryFiles.removed].filter((file) => file !== "shards.json" && !file.startsWith(tail!.path))).toEqual([]);
+  });
+
   it("writes the same files, byte for byte, as a build of the same articles from an empty cache", async () => {
-    expect(builds.clean.shards).toEqual(builds.redated.shards);
-    const rebuilt = await fileHashes(builds.redated.result.output);
+    expect(builds.clean.shards).toEqual(builds.newest.shards);
+    const rebuilt = await fileHashes(builds.newest.result.output);
     expect(Object.keys(rebuilt).length).toBeGreaterThan(100);
     expect(rebuilt).toEqual(await fileHashes(builds.clean.result.output));
   });
