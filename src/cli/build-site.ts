@@ -4,7 +4,7 @@
  * in only when every step succeeded (src/cli/site-swap.ts), so a failed or killed build leaves the
  * previous `_site/` as it was.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { hostReport, measureSite } from "./site-size.ts";
@@ -14,6 +14,7 @@ import { readBuildEnv } from "../config/build-env.ts";
 import { givenHeapLimitMb } from "../config/heap-limit.ts";
 import { acquireLock, type HeldLock, type LockHolder } from "./build-lock.ts";
 import { recoverSwap, siteFolders, swapIn } from "./site-swap.ts";
+import { adoptSpareSite, dropSpareSite, finishSpareSite } from "../render/spare-site.ts";
 import { exitAfterWriting, tolerateClosedOutput } from "./process-output.ts";
 
 tolerateClosedOutput();
@@ -73,17 +74,26 @@ async function build(): Promise<void> {
   // A swap that a kill interrupted is finished before anything else.
   const recovered = recoverSwap(folders);
   if (recovered) console.log(`[broadsheet] the last build was stopped while replacing ${shown(output)}/: ${recovered}.`);
-  // The site the last build replaced waits in the cache's trash, and is deleted while this build
-  // renders (the page writer gives the event loop a turn every few hundred pages): deleting
-  // tens of thousands of files takes a second or more.
-  const emptied = rm(path.dirname(folders.aside), { recursive: true, force: true }).catch(() => undefined);
-  await rm(folders.staging, { recursive: true, force: true });
+  // Builds before the spare site left the replaced one in the cache's trash: deleted while this
+  // build renders (the page writer gives the event loop a turn every few hundred pages).
+  const emptied = rm(folders.trash, { recursive: true, force: true }).catch(() => undefined);
+  // The site the last build replaced becomes this build's staging folder, updated in place
+  // (src/render/spare-site.ts); a staging folder a killed build left does as well, else a new one.
+  if (existsSync(folders.aside)) {
+    await rm(folders.staging, { recursive: true, force: true });
+    renameSync(folders.aside, folders.staging);
+  }
+  mkdirSync(folders.staging, { recursive: true });
+  const spare = adoptSpareSite(folders.staging);
+  if (spare.pages > 0) console.log(`[broadsheet] updating the previous site in place (${spare.pages} pages found; ${spare.deleted} other files deleted, to be written again).`);
   const eleventy = new Eleventy(root, folders.staging, { configPath: path.join(root, "eleventy.config.ts"), quietMode: true });
   // Our own summary and error report replace Eleventy's per-file log and stack traces.
   eleventy.disableLogger();
   await eleventy.write();
+  const finished = finishSpareSite(folders.staging);
+  if (finished && spare.pages > 0) console.log(`[broadsheet] ${finished.kept} pages of the previous site kept as they were, ${finished.deleted} no longer in the site deleted.`);
   await emptied;
-  if (swapIn(folders) === folders.previous) await rm(folders.previous, { recursive: true, force: true });
+  swapIn(folders);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const heapLimit = givenHeapLimitMb();
   console.log(`[broadsheet] wrote ${shown(output)}/ in ${seconds} s (heap limit ${heapLimit ? `${heapLimit} MiB` : "Node's default"}).`);
@@ -99,6 +109,7 @@ async function fail(error: unknown): Promise<never> {
   failing = true;
   // Search indexers may still be writing into the staging folder: retry, and leave what remains
   // to the next build (which empties it first); the exit below stops them.
+  dropSpareSite();
   await rm(`${output}.building`, { recursive: true, force: true, maxRetries: 5 }).catch(() => undefined);
   for (const lockHeld of held) lockHeld.release();
   // Eleventy wraps errors thrown by plugins and templates: print each layer's message once.

@@ -9,7 +9,7 @@
  * in place. Between the two renames there is no output folder; a journal found by the next build
  * says that the staging folder beside it is a whole site, and that build moves it into place.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomically } from "../cache/integrity.ts";
 
@@ -20,10 +20,13 @@ export interface SiteFolders {
   staging: string;
   /** Written when `staging` is a whole site and the swap begins; removed when it ends. */
   journal: string;
-  /** Where the replaced site goes, to be deleted while the next build renders. */
+  /**
+   * Where the replaced site goes, beside the output (one file system with the staging folder): the
+   * next build renames it to its staging folder and updates it in place (`render/spare-site.ts`).
+   */
   aside: string;
-  /** Used instead of `aside` when the cache is on another file system. */
-  previous: string;
+  /** Where builds before the spare site put the replaced one, to be deleted (a journal names it). */
+  trash: string;
 }
 
 export function siteFolders(output: string, cacheDir: string): SiteFolders {
@@ -31,8 +34,8 @@ export function siteFolders(output: string, cacheDir: string): SiteFolders {
     output,
     staging: `${output}.building`,
     journal: `${output}.swapping`,
-    aside: path.join(cacheDir, "trash", "site"),
-    previous: `${output}.previous`,
+    aside: `${output}.previous`,
+    trash: path.join(cacheDir, "trash"),
   };
 }
 
@@ -41,8 +44,8 @@ function writeJournal(folders: SiteFolders, aside: string): void {
 }
 
 /**
- * Moves the finished staging folder into place of the output; the old site goes aside (not
- * deleted) until the new one is in place. Returns where the old site went, if there was one.
+ * Moves the finished staging folder into place of the output; the old site goes aside, where the
+ * next build takes it up as its staging folder. Returns where the old site went, if there was one.
  */
 export function swapIn(folders: SiteFolders): string | undefined {
   const { output, staging, journal } = folders;
@@ -51,17 +54,7 @@ export function swapIn(folders: SiteFolders): string | undefined {
   if (existsSync(output)) {
     aside = folders.aside;
     rmSync(aside, { recursive: true, force: true });
-    mkdirSync(path.dirname(aside), { recursive: true });
-    try {
-      renameSync(output, aside);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
-      // The cache is on another file system: the old site waits beside the output instead.
-      aside = folders.previous;
-      writeJournal(folders, aside);
-      rmSync(aside, { recursive: true, force: true });
-      renameSync(output, aside);
-    }
+    renameSync(output, aside);
   }
   try {
     renameSync(staging, output);
@@ -89,7 +82,7 @@ export function recoverSwap(folders: SiteFolders): string | undefined {
   }
   let done: string | undefined;
   if (!existsSync(folders.output)) {
-    for (const candidate of [folders.staging, aside, folders.previous]) {
+    for (const candidate of [folders.staging, aside, folders.aside]) {
       if (!existsSync(candidate)) continue;
       renameSync(candidate, folders.output);
       done = candidate === folders.staging ? "the new site, built before the interruption, was put in place" : "the previous site was put back";

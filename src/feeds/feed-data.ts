@@ -85,20 +85,19 @@ function feedItem(article: Article, bodyHtml: string, url: (path: string) => str
   };
 }
 
-/** An edition's feed, one per section and one per reporter, built once per build from the sorted newsroom. */
-export function buildFeeds(
-  newsroom: EditionNewsroom,
-  site: SiteSettings,
-  url: (path: string) => string,
-  bodyHtml: (article: Article, purpose: "feed") => string,
-): Array<FeedData & { path: string }> {
+/** A feed before its entries are written: what it is, and its stories, newest first. */
+export interface FeedPlan {
+  path: string;
+  feed: Omit<FeedData, "items">;
+  articles: Article[];
+}
+
+/** An edition's feeds, one per section and one per reporter, planned once per build from the sorted newsroom. */
+export function planFeeds(newsroom: EditionNewsroom, site: SiteSettings, url: (path: string) => string): FeedPlan[] {
   const { edition } = newsroom;
-  const origin = new URL(url("/")).origin;
-  const make = (path: string, title: string, description: string, articles: Article[]): FeedData & { path: string } => {
-    const items = articles.map((article) => feedItem(article, bodyHtml(article, "feed"), url, origin));
-    const updated = items.map((item) => item.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? "1970-01-01T00:00:00Z";
-    return {
-      path,
+  const make = (path: string, title: string, description: string, articles: Article[]): FeedPlan => {
+    const updated = articles.map((article) => (article.updated ?? article.published).iso).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? "1970-01-01T00:00:00Z";
+    const feed = {
       title,
       description,
       language: edition.lang,
@@ -109,8 +108,8 @@ export function buildFeeds(
       publisher: edition.publisher,
       rights: edition.footer.copyright,
       updated,
-      items,
     };
+    return { path, feed, articles };
   };
   const editionFeed = make(edition.prefix, edition.name, edition.description, newsroom.articles.slice(0, SITE_FEED_SIZE));
   const sectionFeeds = newsroom.sections.map((section) =>
@@ -125,4 +124,20 @@ export function buildFeeds(
     .filter((page) => page.pageNumber === undefined)
     .map((page) => make(page.author.url, `${page.author.name} | ${edition.name}`, page.description, newestInList(newsroom.authorPages, page.key, SECTION_FEED_SIZE)));
   return [editionFeed, ...sectionFeeds, ...authorFeeds];
+}
+
+/** A planned feed with its entries, each story's body rendered for feed readers. */
+export function feedOf(plan: FeedPlan, url: (path: string) => string, bodyHtml: (article: Article, purpose: "feed") => string): FeedData & { path: string } {
+  const origin = new URL(url("/")).origin;
+  return { path: plan.path, ...plan.feed, items: plan.articles.map((article) => feedItem(article, bodyHtml(article, "feed"), url, origin)) };
+}
+
+/** An edition's feed, one per section and one per reporter, built once per build from the sorted newsroom. */
+export function buildFeeds(
+  newsroom: EditionNewsroom,
+  site: SiteSettings,
+  url: (path: string) => string,
+  bodyHtml: (article: Article, purpose: "feed") => string,
+): Array<FeedData & { path: string }> {
+  return planFeeds(newsroom, site, url).map((plan) => feedOf(plan, url, bodyHtml));
 }

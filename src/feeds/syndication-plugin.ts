@@ -2,7 +2,11 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildEnv } from "../config/build-env.ts";
 import type { NewsroomSource } from "../collections/newsroom-plugin.ts";
 import { createUrlMaker } from "../urls/site-urls.ts";
-import { buildFeeds } from "./feed-data.ts";
+import { feedOf, planFeeds } from "./feed-data.ts";
+import { openFeedCache } from "./feed-cache.ts";
+import { codeHash } from "../cache/code-hash.ts";
+import { sha256 } from "../cache/integrity.ts";
+import { editionData } from "../config/editions.ts";
 import { renderAtom } from "./atom.ts";
 import { renderJsonFeed } from "./json-feed.ts";
 import { buildNewsSitemap, buildRobotsTxt, buildSitemapFiles } from "../sitemaps/sitemaps.ts";
@@ -30,12 +34,23 @@ export function syndicationPlugin(eleventyConfig: EleventyConfig, options: { env
     const { site } = settings;
     const url = createUrlMaker(siteUrl, env.pathPrefix);
     const files: MachineFile[] = [];
+    // A feed's files are keyed by what they are made of: the code, the settings, the feed and its
+    // stories as JSON (the fields an entry prints, the body's file hash and what its rendering
+    // reads: photos, embeds, edition), so a feed no story of which changed is not written again.
+    const feeds = openFeedCache(env.cacheDir);
+    const sharedKey = JSON.stringify([codeHash(), siteUrl, env.pathPrefix, env.includeDrafts, site, settings.editions.map(editionData)]);
     for (const edition of newsroom.editions) {
-      for (const feed of buildFeeds(edition, site, url, bodyHtml)) {
-        files.push({ url: `${feed.path}feed.xml`, body: renderAtom(feed) });
-        files.push({ url: `${feed.path}feed.json`, body: renderJsonFeed(feed) });
+      for (const plan of planFeeds(edition, site, url)) {
+        const key = sha256(`${sharedKey}\u0000${JSON.stringify(plan)}`).slice(0, 32);
+        const [atom, json] = feeds.files(key, () => {
+          const feed = feedOf(plan, url, bodyHtml);
+          return [renderAtom(feed), renderJsonFeed(feed)];
+        });
+        files.push({ url: `${plan.path}feed.xml`, body: atom! });
+        files.push({ url: `${plan.path}feed.json`, body: json! });
       }
     }
+    await feeds.prune();
     for (const file of buildSitemapFiles(sitemapPages(build, types), url)) files.push({ url: file.path, body: file.body });
     // Only when some article is recent enough: an empty news sitemap is invalid.
     const newsSitemap = buildNewsSitemap(newsroom, env.now, url, site.rebuildWithinHours);

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { checkInBackground, sha256, writeFileAtomically } from "../cache/integrity.ts";
 import { linkOrCopy } from "../cache/link-or-copy.ts";
 import { pruneUnused } from "../cache/prune.ts";
+import { spareHasFolder, spareHolds } from "./spare-site.ts";
 
 /**
  * The site's pages are written here rather than by Eleventy pagination templates: Eleventy keeps
@@ -129,7 +130,8 @@ export async function writeCachedPages(
     const target = outputFileOf(outputDir, page.url);
     const folder = path.dirname(target);
     if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
+      // A spare site being updated in place (`spare-site.ts`) has most folders already.
+      if (!spareHasFolder(outputDir, folder)) mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
     let hash = hashByKey.get(page.key);
@@ -152,7 +154,9 @@ export async function writeCachedPages(
     }
     const name = cachedPageName(page.key, hash);
     used.add(name);
-    linkOrCopy(path.join(cache, name), target);
+    const source = path.join(cache, name);
+    // In a spare site, the page may be this very file already: nothing to write.
+    if (spareHolds(outputDir, target, () => statSync(source)) !== true) linkOrCopy(source, target);
   }
   return { written, reused, damaged };
 }

@@ -7,6 +7,7 @@ import type { AnyPageType, Page, SiteModel } from "../pages/page-type.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { checkCachedPages, listCachedPages, outputFileOf, pageKey, prunePageCache, writeCachedPages, type CachedPage } from "./page-cache.ts";
 import { viewKey } from "./view-key.ts";
+import { spareWritten } from "./spare-site.ts";
 import { editionData } from "../config/editions.ts";
 import { captureGlobalData, eleventyPostProcessing, type EleventyPageData } from "./eleventy-bridge.ts";
 
@@ -56,6 +57,8 @@ export function pagesPlugin(eleventyConfig: EleventyConfig, options: { source: N
       return postProcess(nunjucks.render("layouts/base.njk", { ...data, content }), pageData);
     };
 
+    // Eleventy's own files (a plugin's templates may write pages too) stay in a spare site.
+    spareWritten(directories.output, (results ?? []).flatMap((result) => { const { outputPath } = result as { outputPath?: unknown }; return typeof outputPath === "string" ? [outputPath] : []; }));
     const used = new Set<string>();
     const intact = (await checking) ?? new Set<string>();
     checking = undefined;

@@ -47,11 +47,12 @@ describe("swapping a finished build into place", () => {
   });
 
   it("killed between the renames with the staging folder gone: the old site is put back, wherever it went", () => {
-    for (const where of ["aside", "previous"] as const) {
+    // Beside the output, or in the cache's trash, where builds before the spare site put it.
+    for (const where of [(folders: SiteFolders) => folders.aside, (folders: SiteFolders) => path.join(folders.trash, "site")]) {
       const folders = setUp();
-      journal(folders, folders[where]);
-      mkdirSync(path.dirname(folders[where]), { recursive: true });
-      renameSync(folders.output, folders[where]);
+      journal(folders, where(folders));
+      mkdirSync(path.dirname(where(folders)), { recursive: true });
+      renameSync(folders.output, where(folders));
       renameSync(folders.staging, `${folders.staging}-lost`);
       expect(recoverSwap(folders)).toMatch(/previous site/);
       expect(site(folders)).toBe("old");

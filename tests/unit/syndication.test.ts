@@ -5,7 +5,9 @@ import { buildNewsroom } from "../../src/collections/newsroom.ts";
 import { absolutizeHtml, buildFeeds, SECTION_FEED_SIZE, type FeedData } from "../../src/feeds/feed-data.ts";
 import { renderAtom } from "../../src/feeds/atom.ts";
 import { renderJsonFeed } from "../../src/feeds/json-feed.ts";
-import { buildNewsSitemap, buildRobotsTxt, buildSitemapFiles, newsLanguage, newsSitemapArticles } from "../../src/sitemaps/sitemaps.ts";
+import { create } from "xmlbuilder2";
+import { buildNewsSitemap, buildRobotsTxt, buildSitemapFiles, newsLanguage, newsSitemapArticles, type SitemapEntry } from "../../src/sitemaps/sitemaps.ts";
+import { xmlText } from "../../src/xml/xml-text.ts";
 import { jsonForScript } from "../../src/structured-data/news-article.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
 
@@ -98,6 +100,31 @@ describe("buildSitemapFiles", () => {
     ]);
     const last = new XMLParser().parse(files[3]!.body);
     expect(last.urlset.url.loc).toBe(url("/p4/"));
+  });
+
+  // The urlset is written by hand for speed; xmlbuilder2, which wrote it before, is the reference.
+  it("writes each urlset byte for byte as xmlbuilder2 does, escaping included", () => {
+    const nasty = `a&b &amp; &#38; &x; <c> "d" 'e' \t ]]> é 人 😀`;
+    const reference = (list: SitemapEntry[]) => {
+      const root = create({ version: "1.0", encoding: "UTF-8" }).ele("urlset", { xmlns: "http://www.sitemaps.org/schemas/sitemap/0.9", "xmlns:xhtml": "http://www.w3.org/1999/xhtml" });
+      for (const entry of list) {
+        const item = root.ele("url");
+        item.ele("loc").txt(xmlText(url(entry.path)));
+        if (entry.lastmod) item.ele("lastmod").txt(xmlText(entry.lastmod));
+        for (const alternate of entry.alternates ?? []) item.ele("xhtml:link", { rel: "alternate", hreflang: alternate.hreflang, href: xmlText(url(alternate.path)) });
+      }
+      return root.end({ prettyPrint: true });
+    };
+    const lists: SitemapEntry[][] = [
+      [],
+      entries,
+      [
+        { path: `/${nasty}/`, lastmod: nasty, alternates: [{ hreflang: nasty, path: `/zh/${nasty}` }, { hreflang: "zh-Hans", path: "/zh/" }] },
+        { path: "/plain/", lastmod: "2025-03-01T00:30:00+08:00" },
+        { path: "/no-alternates/", alternates: [] },
+      ],
+    ];
+    for (const list of lists) expect(buildSitemapFiles(list, url)[0]!.body).toBe(reference(list));
   });
 });
 
