@@ -3,7 +3,9 @@
  * corpus (kept in .cache/bench/), built up to four ways in one run:
  *   1. the floor: a bare Eleventy build of the same Markdown (tools/bare-eleventy.ts);
  *   2. Broadsheet's full build (every page, feeds, sitemaps, search index), from an empty cache;
- *   3. four rebuilds in the same folder, each after one one-article change to a copy of the corpus
+ *   3. four rebuilds in the same folder (after one unmeasured rebuild with no change, so each finds
+ *      the site before last beside the output to update in place, as a kept output folder does),
+ *      each after one one-article change to a copy of the corpus
  *      (a new newest story, a story backdated a day before the newest, an edit to a two-year-old
  *      story, its deletion), each with the cache the full build kept and undone before the next;
  *   4. with `--hugo`, Hugo and Pagefind's CLI on the same corpus (tools/hugo-site.ts), in turn with 2.
@@ -219,6 +221,11 @@ async function benchSize(count: number, withFloor: boolean, runs: number, withHu
         await rm(hugo, { recursive: true, force: true });
       }
 
+      // A build updates the site it replaced two builds ago in place (src/render/spare-site.ts),
+      // which a machine that keeps its output folder always has and a fresh full build has not:
+      // one rebuild with no change first, unmeasured, so every case starts from that steady state.
+      console.error(`[bench] ${count}: a rebuild with no change, unmeasured${of}…`);
+      await runMeasured(process.execPath, build, { cwd: root, env });
       // Each case from the cache the full build kept: a linked copy of it, as builds replace
       // cache files (renamed into place, pruned) and never write into one.
       const kept = path.join(work, "cache-kept");
