@@ -96,9 +96,10 @@ beforeAll(async () => {
 
 describe("a rebuild that updates the previous site in place", () => {
   it("takes up the previous site and keeps the pages that are still right", () => {
-    expect(updated.stdout).toMatch(/updating the previous site in place \(\d+ pages found/);
+    const found = Number(/updating the previous site in place \((\d+) pages found/.exec(updated.stdout)![1]);
     const [kept, deleted] = /(\d+) pages of the previous site kept as they were, (\d+) no longer in the site deleted/.exec(updated.stdout)!.slice(1).map(Number);
-    expect(kept).toBeGreaterThan(100);
+    // Most of them: one story gone and one new change its lists, neighbours and recommendations.
+    expect(kept).toBeGreaterThan(found / 2);
     // The pages of the story deleted since (its own, its archive day's and month's) and the page
     // of a URL the site never had.
     expect(deleted).toBeGreaterThanOrEqual(2);
