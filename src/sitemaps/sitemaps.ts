@@ -18,11 +18,9 @@ const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 const XHTML_NS = "http://www.w3.org/1999/xhtml";
 
-/** xmlbuilder2's own rule: an `&` that starts no entity or character reference is escaped. */
-const NON_ENTITY_AMPERSAND = /&(?![A-Za-z]+;|#\d+;)/g;
-/** Text as xmlbuilder2 serializes it (its BaseWriter: `&`, `<`, `>`). */
-const textOf = (value: string) => value.replace(NON_ENTITY_AMPERSAND, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-/** An attribute value as xmlbuilder2 serializes it (`"` too). */
+/** Text escaped as xmlbuilder2 writes text it is given through `xmlText` (`&`, `<`, `>`). */
+const textOf = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** An attribute value, the same way (`"` too). */
 const attributeOf = (value: string) => textOf(value).replace(/"/g, "&quot;");
 
 /**
@@ -35,10 +33,10 @@ function urlset(entries: SitemapEntry[], url: (path: string) => string): string 
   if (entries.length === 0) return `${head}/>`;
   const lines = [`${head}>`];
   for (const entry of entries) {
-    lines.push("  <url>", `    <loc>${textOf(xmlText(url(entry.path)))}</loc>`);
-    if (entry.lastmod) lines.push(`    <lastmod>${textOf(xmlText(entry.lastmod))}</lastmod>`);
+    lines.push("  <url>", `    <loc>${textOf(url(entry.path))}</loc>`);
+    if (entry.lastmod) lines.push(`    <lastmod>${textOf(entry.lastmod)}</lastmod>`);
     for (const alternate of entry.alternates ?? []) {
-      lines.push(`    <xhtml:link rel="alternate" hreflang="${attributeOf(alternate.hreflang)}" href="${attributeOf(xmlText(url(alternate.path)))}" />`);
+      lines.push(`    <xhtml:link rel="alternate" hreflang="${attributeOf(alternate.hreflang)}" href="${attributeOf(url(alternate.path))}" />`);
     }
     lines.push("  </url>");
   }

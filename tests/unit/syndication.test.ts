@@ -111,7 +111,7 @@ describe("buildSitemapFiles", () => {
         const item = root.ele("url");
         item.ele("loc").txt(xmlText(url(entry.path)));
         if (entry.lastmod) item.ele("lastmod").txt(xmlText(entry.lastmod));
-        for (const alternate of entry.alternates ?? []) item.ele("xhtml:link", { rel: "alternate", hreflang: alternate.hreflang, href: xmlText(url(alternate.path)) });
+        for (const alternate of entry.alternates ?? []) item.ele("xhtml:link", { rel: "alternate", hreflang: xmlText(alternate.hreflang), href: xmlText(url(alternate.path)) });
       }
       return root.end({ prettyPrint: true });
     };
