@@ -37,18 +37,18 @@ export interface FeedData {
 }
 
 /**
- * A list's newest `count` stories from its pages (newest first): a list's first page holds
- * between half a page and one and a half (src/collections/pagination.ts), so a feed may need
- * the numbered pages after it.
+ * Each list's newest `count` stories, by its key, from its pages (each list's newest first), in
+ * one pass: a list's first page holds between half a page and one and a half
+ * (src/collections/pagination.ts), so a feed may need the numbered pages after it.
  */
-function newestInList(pages: readonly ListPage[], key: string, count: number): Article[] {
-  const stories: Article[] = [];
+function newestByList(pages: readonly ListPage[], count: number): Map<string, Article[]> {
+  const newest = new Map<string, Article[]>();
   for (const page of pages) {
-    if (page.key !== key) continue;
-    stories.push(...page.items.slice(0, count - stories.length));
-    if (stories.length === count) break;
+    const stories = newest.get(page.key) ?? [];
+    if (stories.length < count) stories.push(...page.items.slice(0, count - stories.length));
+    newest.set(page.key, stories);
   }
-  return stories;
+  return newest;
 }
 
 /** How many articles each feed carries: readers poll often, so the newest are enough. */
@@ -112,17 +112,19 @@ export function planFeeds(newsroom: EditionNewsroom, site: SiteSettings, url: (p
     return { path, feed, articles };
   };
   const editionFeed = make(edition.prefix, edition.name, edition.description, newsroom.articles.slice(0, SITE_FEED_SIZE));
+  const newestInSection = newestByList(newsroom.sectionPages, SECTION_FEED_SIZE);
+  const newestByAuthor = newestByList(newsroom.authorPages, SECTION_FEED_SIZE);
   const sectionFeeds = newsroom.sections.map((section) =>
     make(
       section.url,
       `${section.label} | ${edition.name}`,
       section.description,
-      newestInList(newsroom.sectionPages, section.key, SECTION_FEED_SIZE),
+      newestInSection.get(section.key)!,
     ),
   );
   const authorFeeds = newsroom.authorPages
     .filter((page) => page.pageNumber === undefined)
-    .map((page) => make(page.author.url, `${page.author.name} | ${edition.name}`, page.description, newestInList(newsroom.authorPages, page.key, SECTION_FEED_SIZE)));
+    .map((page) => make(page.author.url, `${page.author.name} | ${edition.name}`, page.description, newestByAuthor.get(page.key)!));
   return [editionFeed, ...sectionFeeds, ...authorFeeds];
 }
 
