@@ -67,6 +67,10 @@ export function computeRelatedArticles<T extends Ranked>(articles: readonly T[],
     bySection.set(article.sectionKey, section);
   });
 
+  // Each tag's weight, once: it depends only on how many articles the tag has.
+  const weights = new Map<number[], number>();
+  for (const list of postings.values()) weights.set(list, tagWeight(list.length, total));
+
   // Scratch space reused for every article: scores by number, and which numbers were touched.
   const scores = new Float64Array(total);
   const seenBy = new Int32Array(total).fill(-1);
@@ -83,7 +87,7 @@ export function computeRelatedArticles<T extends Ranked>(articles: readonly T[],
       scores[other] = scores[other]! + weight;
     };
     for (const [list, position] of tagPositions[index]!) {
-      const weight = tagWeight(list.length, total);
+      const weight = weights.get(list)!;
       const end = Math.min(list.length, position + options.tagWindow + 1);
       for (let at = Math.max(0, position - options.tagWindow); at < end; at++) add(list[at]!, weight);
     }
