@@ -1,14 +1,6 @@
-import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
+import { contentHashes } from "../../tools/site-footprint.ts";
 
-/** Every file under `dir` with the SHA-256 of its bytes, keyed by relative path. */
+/** Every file under `dir` with the SHA-256 of its bytes, keyed by relative path, in path order. */
 export async function fileHashes(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const hashes: Record<string, string> = {};
-  for (const entry of entries.filter((candidate) => candidate.isFile()).sort((a, b) => (a.parentPath + a.name).localeCompare(b.parentPath + b.name))) {
-    const file = path.join(entry.parentPath, entry.name);
-    hashes[path.relative(dir, file)] = createHash("sha256").update(await readFile(file)).digest("hex");
-  }
-  return hashes;
+  return Object.fromEntries([...contentHashes(dir)].sort(([a], [b]) => a.localeCompare(b)));
 }
