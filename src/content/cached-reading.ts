@@ -31,9 +31,14 @@ export function readingContextKey(context: ParseContext, extra: string): string 
     .digest("hex");
 }
 
-/** The key of one file's reading: the hash of its bytes under the context's key. */
-export function readingKey(bytes: Uint8Array, contextKey: string): string {
-  return createHash("sha1").update(contextKey).update(bytes).digest("hex");
+/** The hash of an article file's bytes, which its stamp keeps (`cache/file-stamps.ts`). */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash("sha1").update(bytes).digest("hex");
+}
+
+/** The key of one file's reading: the hash of its bytes (`contentHash`) under the context's key. */
+export function readingKey(contentHash: string, contextKey: string): string {
+  return createHash("sha1").update(contextKey).update(contentHash).digest("hex");
 }
 
 /** A valid article and its warnings as the cache keeps them. */

@@ -6,7 +6,11 @@ import { excerpt, quote, type Problem } from "./problems.ts";
 import { parseArticle } from "./parse-article.ts";
 import type { ParsedArticle, ParseContext } from "./article-model.ts";
 import { openFrontMatterCache } from "../cache/front-matter-cache.ts";
-import { fromCachedReading, readingContextKey, readingKey, toCachedReading, type CachedReading } from "./cached-reading.ts";
+import { contentHash, fromCachedReading, readingContextKey, readingKey, toCachedReading, type CachedReading } from "./cached-reading.ts";
+import { openFileStamps } from "../cache/file-stamps.ts";
+
+/** The stamps of the article files, in the cache folder (`cache/file-stamps.ts`). */
+export const ARTICLE_STAMPS_FILE = "article-stamps.txt";
 
 /** Where the last build's readings are kept, and what else they depend on (the Markdown's path prefix). */
 export interface ReadingCache {
@@ -17,8 +21,9 @@ export interface ReadingCache {
 /**
  * Reads every article under `dir`. Problems of all files are collected (never just the first),
  * as are articles sharing one URL, whose error names both files. With a `cache`, a file whose
- * bytes were read by the last build is not parsed and validated again (every file is still read
- * and hashed); `damagedCache` names the files whose cached reading was damaged, read again.
+ * bytes were read by the last build is not parsed and validated again, and one the last build
+ * stamped (unchanged since, by its size, time and inode) is not even read; `damagedCache` names
+ * the files whose cached reading was damaged, read again.
  */
 export async function loadArticles(
   dir: string,
@@ -27,6 +32,7 @@ export async function loadArticles(
   cache?: ReadingCache,
 ): Promise<{ articles: ParsedArticle[]; problems: Problem[]; damagedCache: readonly string[] }> {
   const readings = cache ? openFrontMatterCache(cache.dir) : undefined;
+  const stamps = cache ? openFileStamps(path.join(cache.dir, ARTICLE_STAMPS_FILE)) : undefined;
   const contextKey = cache ? readingContextKey(context, cache.extraKey) : "";
   const { files, skipped } = findArticleFiles(dir);
   const articles: ParsedArticle[] = [];
@@ -45,22 +51,38 @@ export async function loadArticles(
   for (const file of files) {
     const displayPath = displayPathOf(file);
     const fileProblem = (reason: string) => problems.push({ file: displayPath, field: "file", reason, severity: "error" });
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (thrown) {
-      fileProblem(`cannot be read (${(thrown as NodeJS.ErrnoException).code ?? excerpt((thrown as Error).message)})`);
-      continue;
+    const readFile = () => {
+      try {
+        return readFileSync(file);
+      } catch (thrown) {
+        fileProblem(`cannot be read (${(thrown as NodeJS.ErrnoException).code ?? excerpt((thrown as Error).message)})`);
+        return undefined;
+      }
+    };
+    let bytes: Buffer | undefined;
+    let key = "";
+    if (readings && stamps) {
+      // A file as the last build stamped it need not be read to know its hash (`cache/file-stamps.ts`).
+      const { state, hash: stamped } = stamps.check(file);
+      let hash = stamped;
+      if (hash === undefined) {
+        bytes = readFile();
+        if (!bytes) continue;
+        hash = contentHash(bytes);
+        if (state) stamps.record(file, state, hash);
+      }
+      // The same bytes at the same path read the same way: the last build's reading stands.
+      key = readingKey(hash, contextKey);
+      const cached = readings.get(file, key);
+      const reused = cached === undefined ? undefined : fromCachedReading(cached as CachedReading, context);
+      if (reused && reused.article.sourcePath === displayPath) {
+        problems.push(...reused.warnings);
+        articles.push(reused.article);
+        continue;
+      }
     }
-    // The same bytes at the same path read the same way: the last build's reading stands.
-    const key = readings ? readingKey(bytes, contextKey) : "";
-    const cached = readings?.get(file, key);
-    const reused = cached === undefined ? undefined : fromCachedReading(cached as CachedReading, context);
-    if (reused && reused.article.sourcePath === displayPath) {
-      problems.push(...reused.warnings);
-      articles.push(reused.article);
-      continue;
-    }
+    bytes ??= readFile();
+    if (!bytes) continue;
     // Strict decoding: a binary file, or one saved in another encoding, is named, not read as
     // replacement characters.
     const decoded = decodeUtf8(bytes);
@@ -132,6 +154,7 @@ export async function loadArticles(
   }
   // Recorded even when other files have errors: what was read stays read.
   readings?.save();
+  stamps?.save();
   // Named as the file's problems would be: as editors know it.
   const damagedCache = (readings?.damaged ?? []).map((name) => (path.isAbsolute(name) ? displayPathOf(name) : name));
   return { articles, problems, damagedCache };

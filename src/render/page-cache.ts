@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { checkInBackground, sha256, writeFileAtomically } from "../cache/integrity.ts";
+import { sha256, writeFileAtomically } from "../cache/integrity.ts";
+import { checkStamped, openFileStamps } from "../cache/file-stamps.ts";
 import { linkOrCopy } from "../cache/link-or-copy.ts";
 import { pruneUnused } from "../cache/prune.ts";
 import { spareHasFolder, spareHolds } from "./spare-site.ts";
@@ -46,10 +47,14 @@ export function listCachedPages(cache: string): Map<string, string> {
   return hashByKey;
 }
 
+/** The stamps of the cached pages, in the cache folder (`cache/file-stamps.ts`). */
+export const PAGE_STAMPS_FILE = "page-stamps.txt";
+
 /**
  * Starts checking every cached page against its name's hash in a worker thread, so the check
  * costs a rebuild little time: it runs while this thread reads the articles, before any page is
- * written. Gives the files found intact, for `writeCachedPages`.
+ * written. A page the last check stamped, unchanged since (`cache/file-stamps.ts`), is not read
+ * again. Gives the files found intact, for `writeCachedPages`.
  */
 export function checkCachedPages(cacheDir: string): Promise<Set<string>> {
   const cache = path.join(cacheDir, "pages");
@@ -59,7 +64,10 @@ export function checkCachedPages(cacheDir: string): Promise<Set<string>> {
   } catch {
     return Promise.resolve(new Set()); // no cache yet
   }
-  return checkInBackground([...listed].map(([key, hash]) => [path.join(cache, cachedPageName(key, hash)), hash] as const));
+  return checkStamped(
+    [...listed].map(([key, hash]) => [path.join(cache, cachedPageName(key, hash)), hash] as const),
+    openFileStamps(path.join(cacheDir, PAGE_STAMPS_FILE)),
+  );
 }
 
 /** Whether a cached page still holds the bytes its name's hash was taken of. */
