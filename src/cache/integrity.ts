@@ -53,19 +53,24 @@ export function recordFiles(dir: string, files: readonly string[], recordFile: s
   writeFileAtomically(recordFile, `${JSON.stringify(record)}\n`);
 }
 
+/** A record's files by path, or why it cannot be used. */
+function readRecord(recordFile: string): Map<string, FileRecord["files"][number]> | string {
+  try {
+    const record = JSON.parse(readFileSync(recordFile, "utf8")) as FileRecord;
+    if (!Array.isArray(record.files)) throw new Error("no list of files");
+    return new Map(record.files.map((file) => [file.path, file]));
+  } catch (error) {
+    return `its integrity record is missing or unreadable (${(error as Error).message})`;
+  }
+}
+
 /**
  * Checks `files` (paths relative to `dir`) against `recordFile`: each recorded, present, of its
  * recorded size and hash, and none recorded left out. Gives what is wrong, or undefined.
  */
 export function verifyFiles(dir: string, files: readonly string[], recordFile: string): string | undefined {
-  let record: FileRecord;
-  try {
-    record = JSON.parse(readFileSync(recordFile, "utf8")) as FileRecord;
-    if (!Array.isArray(record.files)) throw new Error("no list of files");
-  } catch (error) {
-    return `its integrity record is missing or unreadable (${(error as Error).message})`;
-  }
-  const expected = new Map(record.files.map((file) => [file.path, file]));
+  const expected = readRecord(recordFile);
+  if (typeof expected === "string") return expected;
   for (const file of files) {
     const recorded = expected.get(file);
     if (!recorded) return `${file} was not written with it`;
@@ -106,6 +111,37 @@ export function verifyTree(dir: string): TreeCheck {
   }
   const damage = verifyFiles(dir, files, path.join(dir, TREE_RECORD));
   return damage === undefined ? { files } : { damage };
+}
+
+/**
+ * `verifyTree` for several folders, with the reading and hashing in a background thread
+ * (`checkInBackground`), so the calling thread goes on with other work meanwhile: each folder's
+ * check, in the order given. What only needs the listings and records (a file added or
+ * missing, an unreadable record) is found here; `check` checks the files' hashes (say,
+ * `checkStamped` of `file-stamps.ts`, which reads only the files changed since their last check).
+ */
+export async function verifyTreesInBackground(dirs: readonly string[], check: typeof checkInBackground = checkInBackground): Promise<TreeCheck[]> {
+  const listed = dirs.map((dir): { files: string[]; expected: Map<string, FileRecord["files"][number]> } | { damage: string } => {
+    let files: string[];
+    try {
+      files = filesOf(dir).filter((file) => file !== TREE_RECORD);
+    } catch (error) {
+      return { damage: `it cannot be listed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    }
+    const expected = readRecord(path.join(dir, TREE_RECORD));
+    if (typeof expected === "string") return { damage: expected };
+    const unrecorded = files.find((file) => !expected.has(file));
+    if (unrecorded !== undefined) return { damage: `${unrecorded} was not written with it` };
+    if (files.length !== expected.size) return { damage: `${expected.size - files.length} of its files are missing` };
+    return { files, expected };
+  });
+  const toHash = listed.flatMap((tree, index) => ("damage" in tree ? [] : tree.files.map((file) => [path.join(dirs[index]!, file), tree.expected.get(file)!.sha256] as const)));
+  const intact = await check(toHash);
+  return listed.map((tree, index) => {
+    if ("damage" in tree) return { damage: tree.damage };
+    const damaged = tree.files.find((file) => !intact.has(path.join(dirs[index]!, file)));
+    return damaged === undefined ? { files: tree.files } : { damage: `${damaged} differs from what was written or cannot be read` };
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The indexer pool: worker threads, each with its own Pagefind service, fed one shard at a
- * time while the pages render; cached shards first; unused ones pruned.
+ * time while the pages render; cached shards checked in the background and linked; unused ones pruned.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -10,7 +10,7 @@ import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import type { Article } from "../collections/published-article.ts";
 import { type SearchShard, type ShardManifest, PAGEFIND_VERSION, type ShardPlan, planShards, shardOf, shardKey } from "./shard-plan.ts";
-import { cachedShardPath } from "./shard-store.ts";
+import { cachedShardPath, linkCachedShards } from "./shard-store.ts";
 
 export interface SearchIndexResult {
   articles: number;
@@ -48,62 +48,78 @@ export interface SearchIndexOptions {
 export const SEARCH_FOLDER = "pagefind";
 
 /**
+ * Starts an indexer thread. A build starts one before it reads the articles, so the thread loads
+ * its modules (a second, on the critical path of a rebuild that re-indexes a shard) meanwhile.
+ * Unreferenced until it is given work: an unused one never keeps a process alive.
+ */
+export function startIndexer(cacheDir: string): Worker {
+  const worker = new Worker(new URL("./index-worker.mjs", import.meta.url), { workerData: { cacheDir } });
+  worker.unref();
+  return worker;
+}
+
+/**
  * Writes the search index into `siteDir/pagefind/`: one Pagefind bundle per shard, each kept in
  * `cacheDir/search/` under its `shardKey`, so an unchanged shard is linked, not rebuilt (once
  * its files are checked against the record written with them; a damaged one is indexed again),
  * and `pagefind/shards.json`, which lists them for the search page. Shards are indexed in worker
  * threads (Eleventy's rendering on this thread cannot stall them), each sent one shard at a
- * time, so no worker holds more than one shard's entries and text.
+ * time, so no worker holds more than one shard's entries and text. `started`: indexer threads
+ * already started (`startIndexer`), used first and ended with the others.
  */
-export async function buildSearchIndex(articles: readonly Article[], siteDir: string, options: SearchIndexOptions): Promise<SearchIndexResult> {
-  const { cacheDir, shardSize, articlesDir, indexers = indexerCount(articles.length, availableParallelism()) } = options;
-  const started = performance.now();
+export async function buildSearchIndex(articles: readonly Article[], siteDir: string, options: SearchIndexOptions & { started?: Worker[] }): Promise<SearchIndexResult> {
+  const { cacheDir, shardSize, articlesDir, indexers = indexerCount(articles.length, availableParallelism()), started = [] } = options;
+  const begun = performance.now();
   const plans = planShards(articles, shardSize, articlesDir);
-  // Cached shards are linked into the site first (quick, and done before this thread links
-  // thousands of pages of its own), then the others are indexed; a rebuild after one new article
-  // starts one worker, which links the old shards and indexes the newest.
-  // Entries are made again when a shard is sent, so this thread never holds them all at once.
-  // A cached shard is checked by the worker that links it; one found damaged is deleted and
-  // comes back here to be indexed like a new one.
   // Each shard's key is computed here only, so the workers cache under the keys kept from pruning.
-  const tasks: Array<{ plan: ShardPlan; key: string; cached: boolean }> = [];
-  const cached: typeof tasks = [];
+  // Entries are made again when a shard is sent, so this thread never holds them all at once.
+  const toIndex: ShardTask[] = [];
+  const cached: ShardTask[] = [];
   const usedKeys = new Set<string>();
   for (const plan of plans) {
     const key = shardKey(shardOf(plan));
     usedKeys.add(key);
-    if (existsSync(cachedShardPath(cacheDir, key))) cached.push({ plan, key, cached: true });
-    else tasks.push({ plan, key, cached: false });
+    (existsSync(cachedShardPath(cacheDir, key)) ? cached : toIndex).push({ plan, key });
   }
-  const indexing = tasks.length;
   // Largest first, so the last shard to finish is a small one and neither indexer idles long
   // at the end (shards differ in size: see `cutSizes`); the sort is stable, so ties keep the plan's order.
-  tasks.sort((a, b) => b.plan.articles.length - a.plan.articles.length);
-  tasks.unshift(...cached);
-  const count = tasks.length === 0 ? 0 : Math.max(1, Math.min(indexers, indexing));
-  const workers = Array.from({ length: count }, () => new Worker(new URL("./index-worker.mjs", import.meta.url), { workerData: { siteDir, cacheDir } }));
-  const damaged: SearchIndexResult["damaged"] = [];
+  toIndex.sort((a, b) => b.plan.articles.length - a.plan.articles.length);
+  const spare = [...started];
+  let indexersUsed = 0;
+  const index = async (tasks: ShardTask[]) => {
+    if (tasks.length === 0) return;
+    const workers = Array.from({ length: Math.max(1, Math.min(indexers, tasks.length)) }, () => spare.shift() ?? startIndexer(cacheDir));
+    indexersUsed = Math.max(indexersUsed, workers.length);
+    for (const worker of workers) worker.ref();
+    try {
+      await runQueue(
+        tasks,
+        workers.length,
+        async ({ plan, key }, runner) => {
+          workers[runner]!.postMessage({ index: { key, shard: shardOf(plan), siteDir } } satisfies IndexerTask);
+          const reply = await nextReply(workers[runner]!);
+          if (reply.error) throw new Error(`search index, shard ${plan.path}: ${reply.error}`);
+        },
+        async (runner) => {
+          // A worker with nothing left to take stops its Pagefind service, before it is ended.
+          workers[runner]!.postMessage({ close: true } satisfies IndexerTask);
+          await nextReply(workers[runner]!);
+        },
+      );
+    } finally {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  };
+  let damaged: SearchIndexResult["damaged"] = [];
   try {
-    await runQueue(
-      tasks,
-      workers.length,
-      async ({ plan, key, cached: isCached }, runner) => {
-        const worker = workers[runner]!;
-        worker.postMessage((isCached ? { link: { key, path: plan.path } } : { index: { key, shard: shardOf(plan) } }) satisfies IndexerTask);
-        const reply = await nextReply(worker);
-        if (reply.error) throw new Error(`search index, shard ${plan.path}: ${reply.error}`);
-        if (!reply.damage) return undefined;
-        damaged.push({ path: plan.path, damage: reply.damage });
-        return { plan, key, cached: false };
-      },
-      async (runner) => {
-        // A worker with nothing left to take stops its Pagefind service, before it is ended.
-        workers[runner]!.postMessage({ close: true } satisfies IndexerTask);
-        await nextReply(workers[runner]!);
-      },
-    );
+    // The shards to index go to the indexers at once. Meanwhile a background thread checks the
+    // cached ones (tens of megabytes to hash) and this thread links those found intact; a
+    // damaged one is deleted from the cache and indexed like a new one, once the rest are done.
+    const [, again] = await Promise.all([index(toIndex), linkCachedShards(cached.map((task) => ({ ...task, path: task.plan.path })), siteDir, cacheDir)]);
+    damaged = again.map(({ path: shardPath, damage }) => ({ path: shardPath, damage }));
+    await index(again);
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(spare.map((worker) => worker.terminate()));
   }
   // Shards this build did not use are deleted, so the cache does not grow with each new story.
   await pruneUnused(path.join(cacheDir, "search"), usedKeys);
@@ -115,41 +131,38 @@ export async function buildSearchIndex(articles: readonly Article[], siteDir: st
   const output = path.join(siteDir, SEARCH_FOLDER);
   await mkdir(output, { recursive: true });
   await writeFile(path.join(output, "shards.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { articles: articles.length, shards: plans.length, reused: cached.length - damaged.length, damaged, indexers: count, seconds: (performance.now() - started) / 1000 };
+  return { articles: articles.length, shards: plans.length, reused: cached.length - damaged.length, damaged, indexers: indexersUsed, seconds: (performance.now() - begun) / 1000 };
+}
+
+/** A shard to index or link, under its cache key. */
+interface ShardTask {
+  plan: ShardPlan;
+  key: string;
 }
 
 /**
  * Runs `tasks` on `runners` runners side by side, each taking the next task when it has done its
- * last, until none are left; then `idle(runner)`. A run may give back a task to queue (a cached
- * shard found damaged, to be indexed): the runner that queued it is still taking tasks, so it is
- * never left behind, whichever runners have stopped.
+ * last, until none are left; then `idle(runner)`.
  */
-export async function runQueue<T>(tasks: T[], runners: number, run: (task: T, runner: number) => Promise<T | undefined>, idle: (runner: number) => Promise<void> = async () => undefined): Promise<void> {
+export async function runQueue<T>(tasks: readonly T[], runners: number, run: (task: T, runner: number) => Promise<void>, idle: (runner: number) => Promise<void> = async () => undefined): Promise<void> {
   let next = 0;
-  const take = () => (next < tasks.length ? tasks[next++] : undefined);
   await Promise.all(
     Array.from({ length: runners }, async (_, runner) => {
-      for (let task = take(); task !== undefined; task = take()) {
-        const again = await run(task, runner);
-        if (again !== undefined) tasks.push(again);
-      }
+      while (next < tasks.length) await run(tasks[next++]!, runner);
       await idle(runner);
     }),
   );
 }
 
-/** What an indexer is asked to do: index a shard, link a cached one into the site, or stop. */
+/** What an indexer is asked to do: index a shard into the cache and link it into `siteDir`, or stop. */
 export interface IndexerTask {
-  index?: { key: string; shard: SearchShard };
-  link?: { key: string; path: string };
+  index?: { key: string; shard: SearchShard; siteDir: string };
   close?: boolean;
 }
 
 interface IndexerReply {
   done?: boolean;
   error?: string;
-  /** A cached shard to link was damaged (what was wrong): deleted from the cache, not linked. */
-  damage?: string;
 }
 
 /**

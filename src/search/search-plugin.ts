@@ -4,7 +4,8 @@
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../collections/newsroom-plugin.ts";
-import { type SearchIndexOptions, type SearchIndexResult, buildSearchIndex } from "./indexer-pool.ts";
+import type { Worker } from "node:worker_threads";
+import { type SearchIndexOptions, type SearchIndexResult, buildSearchIndex, startIndexer } from "./indexer-pool.ts";
 
 /**
  * Builds the search index from the articles' data as soon as they are loaded, while Eleventy
@@ -13,9 +14,13 @@ import { type SearchIndexOptions, type SearchIndexResult, buildSearchIndex } fro
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchIndexOptions & { source: NewsroomSource }): void {
   let pending: Promise<SearchIndexResult> | undefined;
+  // One indexer thread starts with the configuration, so it has loaded its modules by the time
+  // the articles are read; later builds of the dev server start theirs when they need them.
+  let started: Worker[] = [startIndexer(options.cacheDir)];
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     const { newsroom } = await options.source.load();
-    pending = buildSearchIndex(newsroom.articles, directories.output, options);
+    pending = buildSearchIndex(newsroom.articles, directories.output, { ...options, started });
+    started = [];
     pending.catch(() => undefined); // reported when awaited below
   });
   eleventyConfig.on("eleventy.after", async () => {

@@ -1,11 +1,12 @@
 /**
- * A shard on disk, in an indexer thread: indexed with Pagefind into the cache (with its
- * integrity record), checked and linked into the site.
+ * A shard on disk: indexed with Pagefind into the cache (with its integrity record) in an
+ * indexer thread, and linked into the site.
  */
 import { mkdir, rename, rm } from "node:fs/promises";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { recordTree, verifyTree } from "../cache/integrity.ts";
+import { recordTree, verifyTreesInBackground } from "../cache/integrity.ts";
+import { checkStamped, openFileStamps } from "../cache/file-stamps.ts";
 import { linkOrCopy } from "../cache/link-or-copy.ts";
 import { threadId } from "node:worker_threads";
 import * as pagefind from "pagefind";
@@ -13,6 +14,9 @@ import type MarkdownIt from "markdown-it";
 import { readArticleBody } from "../content/parse-article.ts";
 import { searchRecordOf } from "./search-records.ts";
 import type { SearchShard } from "./shard-plan.ts";
+
+/** The stamps of the cached shards' files, in the cache folder (`cache/file-stamps.ts`). */
+export const SEARCH_STAMPS_FILE = "search-stamps.txt";
 
 /** Pagefind's prebuilt UIs, which the search page does not use: left out of the cache and the site. */
 const PREBUILT_UI = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
@@ -77,19 +81,27 @@ async function indexShard(shard: SearchShard, outputDir: string, markdown: Markd
 export const cachedShardPath = (cacheDir: string, key: string) => path.join(cacheDir, "search", key);
 
 /**
- * Links a cached shard's bundle into the site once every file is checked against the record
- * written with it (no file changed, missing or added). A damaged one is deleted from the cache
- * and not linked: what was wrong is given back, and the shard is indexed again.
+ * Links cached shards' bundles into the site once every file is checked against the record
+ * written with it (no file changed, missing or added), in a background thread meanwhile this one
+ * goes on; a file stamped when last checked and unchanged since is not read again. A damaged one is deleted from the cache and not linked: it is given back with what was
+ * wrong, to be indexed again.
  */
-export async function linkCachedShard(key: string, shardPath: string, siteDir: string, cacheDir: string): Promise<{ damage?: string }> {
-  const cached = cachedShardPath(cacheDir, key);
-  const check = verifyTree(cached);
-  if (check.damage !== undefined) {
+export async function linkCachedShards<T extends { key: string; path: string }>(shards: readonly T[], siteDir: string, cacheDir: string): Promise<Array<T & { damage: string }>> {
+  const stamps = openFileStamps(path.join(cacheDir, SEARCH_STAMPS_FILE));
+  const checks = await verifyTreesInBackground(
+    shards.map(({ key }) => cachedShardPath(cacheDir, key)),
+    (files) => checkStamped(files, stamps),
+  );
+  return shards.flatMap((shard, position) => {
+    const check = checks[position]!;
+    const cached = cachedShardPath(cacheDir, shard.key);
+    if (check.damage === undefined) {
+      linkFiles(cached, path.join(siteDir, "pagefind", shard.path), check.files);
+      return [];
+    }
     rmSync(cached, { recursive: true, force: true });
-    return { damage: check.damage };
-  }
-  linkFiles(cached, path.join(siteDir, "pagefind", shardPath), check.files);
-  return {};
+    return [{ ...shard, damage: check.damage }];
+  });
 }
 
 /**

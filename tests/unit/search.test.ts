@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { recordTree } from "../../src/cache/integrity.ts";
 import { htmlToText, searchEntry, searchRecordOf } from "../../src/search/search-records.ts";
-import { linkCachedShard } from "../../src/search/shard-store.ts";
+import { linkCachedShards } from "../../src/search/shard-store.ts";
 import { indexerCount, runQueue } from "../../src/search/indexer-pool.ts";
 import { buildNewsroom } from "../../src/collections/newsroom.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
@@ -43,7 +43,7 @@ describe("indexerCount", () => {
   });
 });
 
-describe("linkCachedShard", () => {
+describe("linkCachedShards", () => {
   /** A cached shard as writeShard leaves it: a bundle and the record of its files. */
   const cachedShard = () => {
     const dir = mkdtempSync(path.join(tmpdir(), "broadsheet-shard-"));
@@ -58,7 +58,7 @@ describe("linkCachedShard", () => {
 
   it("links the files of a cached shard that holds what was written, and not its record", async () => {
     const { site, cache, bundle } = cachedShard();
-    expect(await linkCachedShard("key1", "en/0/", site, cache)).toEqual({});
+    expect(await linkCachedShards([{ key: "key1", path: "en/0/" }], site, cache)).toEqual([]);
     const linked = path.join(site, "pagefind", "en", "0", "fragment", "en_1.pf_fragment");
     expect(statSync(linked).ino).toBe(statSync(path.join(bundle, "fragment", "en_1.pf_fragment")).ino);
     expect(existsSync(path.join(site, "pagefind", "en", "0", "integrity.json"))).toBe(false);
@@ -66,11 +66,11 @@ describe("linkCachedShard", () => {
 
   it("deletes a damaged cached shard and links none of it, so it is indexed again", async () => {
     const { site, cache, bundle } = cachedShard();
-    await linkCachedShard("key1", "en/0/", site, cache);
+    await linkCachedShards([{ key: "key1", path: "en/0/" }], site, cache);
     // An edit in place to the built site's file reaches the cached one through the link.
     appendFileSync(path.join(site, "pagefind", "en", "0", "fragment", "en_1.pf_fragment"), "garbage");
     const rebuilt = path.join(path.dirname(site), "rebuilt");
-    expect(await linkCachedShard("key1", "en/0/", rebuilt, cache)).toEqual({ damage: "fragment/en_1.pf_fragment differs from what was written" });
+    expect(await linkCachedShards([{ key: "key1", path: "en/0/" }], rebuilt, cache)).toEqual([{ key: "key1", path: "en/0/", damage: "fragment/en_1.pf_fragment differs from what was written or cannot be read" }]);
     expect(existsSync(bundle)).toBe(false);
     expect(existsSync(path.join(rebuilt, "pagefind"))).toBe(false);
     expect(readFileSync(path.join(site, "pagefind", "en", "0", "pagefind-entry.json"), "utf8")).toBe('{"version":"1.6.0"}');
@@ -78,28 +78,22 @@ describe("linkCachedShard", () => {
 });
 
 describe("runQueue", () => {
-  it("runs a task queued by a runner after the other runner found the queue empty and stopped", async () => {
+  it("gives each runner the next task when it is free, then lets each go idle once", async () => {
     const ran: string[] = [];
     const idle: number[] = [];
-    let releaseLink!: () => void;
-    const linkChecked = new Promise<void>((resolve) => (releaseLink = resolve));
     await runQueue(
-      ["link en/1", "index en/0"],
+      ["big", "small", "last"],
       2,
-      async (task) => {
-        ran.push(task);
-        if (task === "link en/1") {
-          await linkChecked; // the link's check is slow, and finds the shard damaged
-          return "index en/1";
-        }
-        if (task === "index en/0") setTimeout(releaseLink, 10); // done, and the queue is empty
-        return undefined;
+      async (task, runner) => {
+        // The first runner's task takes longest, so the second runner takes the third task too.
+        await new Promise((resolve) => setTimeout(resolve, task === "big" ? 40 : 5));
+        ran.push(`${task} on ${runner}`);
       },
       async (runner) => {
         idle.push(runner);
       },
     );
-    expect(ran).toEqual(["link en/1", "index en/0", "index en/1"]);
+    expect(ran).toEqual(["small on 1", "last on 1", "big on 0"]);
     expect(idle).toEqual([1, 0]);
   });
 });
