@@ -1,3 +1,4 @@
+import { namedInJson } from "../cache/named-in-json.ts";
 import path from "node:path";
 import type { ArticleImage, ArticleLink, ParsedArticle, RelatedLink } from "../content/article-model.ts";
 import type { Settings } from "../config/site-settings.ts";
@@ -124,7 +125,8 @@ export function buildEditionNewsroom(
   const authorIndex = indexAuthors(sorted, edition, settings.authors, fromOutside.responsiveImages);
 
   // One link object per article, shared by every list of Recommended Reading that shows it.
-  const relatedLinks = new Map<ParsedArticle, RelatedLink>(sorted.map((article) => [article, relatedLink(article)]));
+  // Each link serialized once for the dozen pages that show it (`cache/named-in-json.ts`).
+  const relatedLinks = new Map<ParsedArticle, RelatedLink>(sorted.map((article) => [article, namedInJson(relatedLink(article), "related")]));
   const related = computeRelatedArticles(sorted);
 
   // Each section's articles, as positions in `sorted` (so newest first).
