@@ -44,7 +44,7 @@ describe("file stamps", () => {
   it("do not stamp a file written moments ago, and keep only the files a build looked at", () => {
     const dir = scratch();
     const record = path.join(dir, "stamps.txt");
-    const [fresh, old, gone] = ["fresh.txt", "old.txt", "gone.txt"].map((name) => path.join(dir, name));
+    const [fresh, old, gone] = [path.join(dir, "fresh.txt"), path.join(dir, "old.txt"), path.join(dir, "gone.txt")];
     for (const file of [fresh, old, gone]) writeFileSync(file, "bytes");
     for (const file of [old, gone]) settle(file);
     expect(stateOf(fresh)!.settled).toBe(false);
@@ -78,7 +78,7 @@ describe("file stamps", () => {
   it("let a check skip what is stamped with its expected hash, and hash the rest", async () => {
     const dir = scratch();
     const record = path.join(dir, "stamps.txt");
-    const [kept, edited] = ["kept.txt", "edited.txt"].map((name) => path.join(dir, name));
+    const [kept, edited] = [path.join(dir, "kept.txt"), path.join(dir, "edited.txt")];
     for (const file of [kept, edited]) {
       writeFileSync(file, "bytes");
       settle(file);
