@@ -266,7 +266,7 @@ function table(rows: Row[]): string {
   ];
   for (const row of rows) {
     lines.push(
-      `| ${row.articles.toLocaleString("en")} | ${row.runs} | ${row.pages.toLocaleString("en")} | ${row.floor ? `${s(row.floor.wallSeconds)}, ${mib(row.floor.peakTotalBytes)}` : "—"} | ${s(row.full.wallSeconds)} | ${row.floor ? `${(row.full.wallSeconds / row.floor.wallSeconds).toFixed(2)}×` : "—"} | ${s(row.full.cpuSeconds)} | ${((row.full.wallSeconds * 1000) / row.articles).toFixed(2)} | ${s(row.phases.data)} | ${s(row.phases.render)} | ${s(row.phases.search)} | ${mib(row.full.peakTotalBytes)} | ${mib(row.full.peakProcessBytes)} | ${row.rebuilds.map((rebuild) => `${s(rebuild.wallSeconds)} (${((rebuild.wallSeconds / row.full.wallSeconds) * 100).toFixed(0)} %)`).join(" | ")} |`,
+      `| ${row.articles.toLocaleString("en")} | ${row.runs} | ${row.pages.toLocaleString("en")} | ${row.floor ? `${s(row.floor.wallSeconds)}, ${mib(row.floor.peakTotalBytes)}` : "—"} | ${s(row.full.wallSeconds)} | ${row.floor ? `${(row.full.wallSeconds / row.floor.wallSeconds).toFixed(2)}×` : "—"} | ${s(row.full.cpuSeconds)} | ${((row.full.wallSeconds * 1000) / row.articles).toFixed(2)} | ${s(row.phases.data)} | ${s(row.phases.render)} | ${s(row.phases.search)} | ${mib(row.full.peakTotalBytes)} | ${mib(row.full.peakProcessBytes)} | ${row.rebuilds.map((rebuild) => `${s(rebuild.wallSeconds)} (${((rebuild.wallSeconds / row.full.wallSeconds) * 100).toFixed(1)} %)`).join(" | ")} |`,
     );
   }
   return lines.join("\n");
