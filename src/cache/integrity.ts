@@ -99,24 +99,10 @@ export function recordTree(dir: string): string[] {
 export type TreeCheck = { files: string[]; damage?: undefined } | { damage: string };
 
 /**
- * Checks a folder against its record: every recorded file present with its size and SHA-256,
- * and no other file. Gives the files (relative paths) when it holds, else what is wrong.
- */
-export function verifyTree(dir: string): TreeCheck {
-  let files: string[];
-  try {
-    files = filesOf(dir).filter((file) => file !== TREE_RECORD);
-  } catch (error) {
-    return { damage: `it cannot be listed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
-  const damage = verifyFiles(dir, files, path.join(dir, TREE_RECORD));
-  return damage === undefined ? { files } : { damage };
-}
-
-/**
- * `verifyTree` for several folders, with the reading and hashing in a background thread
- * (`checkInBackground`), so the calling thread goes on with other work meanwhile: each folder's
- * check, in the order given. What only needs the listings and records (a file added or
+ * Checks folders against their records: every recorded file present with its SHA-256, and no
+ * other file. Gives each folder's files (relative paths) when it holds, else what is wrong, in
+ * the order given. The reading and hashing run in a background thread (`checkInBackground`), so
+ * the calling thread goes on with other work meanwhile. What only needs the listings and records (a file added or
  * missing, an unreadable record) is found here; `check` checks the files' hashes (say,
  * `checkStamped` of `file-stamps.ts`, which reads only the files changed since their last check).
  */

@@ -82,9 +82,10 @@ export const cachedShardPath = (cacheDir: string, key: string) => path.join(cach
 
 /**
  * Links cached shards' bundles into the site once every file is checked against the record
- * written with it (no file changed, missing or added), in a background thread meanwhile this one
- * goes on; a file stamped when last checked and unchanged since is not read again. A damaged one is deleted from the cache and not linked: it is given back with what was
- * wrong, to be indexed again.
+ * written with it (no file changed, missing or added), in a background thread while this one
+ * goes on; a file stamped when last checked and unchanged since is not read again. A damaged
+ * shard is deleted from the cache and not linked: it is given back with what was wrong, to be
+ * indexed again.
  */
 export async function linkCachedShards<T extends { key: string; path: string }>(shards: readonly T[], siteDir: string, cacheDir: string): Promise<Array<T & { damage: string }>> {
   const stamps = openFileStamps(path.join(cacheDir, SEARCH_STAMPS_FILE));
