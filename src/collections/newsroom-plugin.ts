@@ -4,13 +4,13 @@ import type { BuildEnv } from "../config/build-env.ts";
 import { readSettings, type Settings } from "../config/site-settings.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
 import type { BodyEnv, Picture } from "../markdown/body-env.ts";
-import { buildNewsroom, sharePhotoOf, type Newsroom } from "./newsroom.ts";
+import { articlesOnTheirOwn, buildNewsroom, indexEditions, sharePhotoOf, type Newsroom } from "./newsroom.ts";
 import { readFrontChoices } from "./front-page.ts";
 import { prepareShareCrops } from "../images/share-crops.ts";
 import { createParseContext, readArticleBody } from "../content/parse-article.ts";
 import { loadArticles } from "../content/load-articles.ts";
 import type { ParsedArticle } from "../content/article-model.ts";
-import type { Article } from "./published-article.ts";
+import type { Article, ArticleOnItsOwn } from "./published-article.ts";
 import { ArticleContractError, formatProblem, type Problem } from "../content/problems.ts";
 import { isoDateTime } from "../dates/dates.ts";
 import { prepareArticleImages } from "../images/article-images.ts";
@@ -41,7 +41,12 @@ export interface NewsroomBuild {
  * Loads, validates and indexes the articles for one build. Throws `ArticleContractError`
  * naming every problem when any article breaks the contract, before anything is written.
  */
-export async function loadNewsroom(env: BuildEnv, settings: Settings, reservedSegments: readonly string[] = []): Promise<NewsroomBuild> {
+export async function loadNewsroom(
+  env: BuildEnv,
+  settings: Settings,
+  reservedSegments: readonly string[] = [],
+  onArticles: (articles: readonly ArticleOnItsOwn[]) => void = () => undefined,
+): Promise<NewsroomBuild> {
   const started = performance.now();
   const context = createParseContext(settings, createMarkdown(env.pathPrefix), env.now, embedHostsOf(env.siteUrl, settings), reservedSegments);
   const { articles, problems, damagedCache } = await loadArticles(env.articlesDir, context, undefined, { dir: env.cacheDir, extraKey: env.pathPrefix });
@@ -58,6 +63,11 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings, reservedSe
     prepareArticleImages([...visible, ...settings.authors.flatMap((author) => (author.photoFile ? [{ image: { file: author.photoFile } }] : []))], env.cacheDir),
     prepareShareCrops(visible.flatMap((article) => sharePhotoOf(article)?.file ?? []), env.cacheDir),
   ]);
+  // The articles as their editions alone settle them go out first (the search index starts on
+  // them), and the event loop turns once so their readers begin before the newsroom is built.
+  const indexed = indexEditions(visible, settings, responsiveImages);
+  onArticles(articlesOnTheirOwn(indexed, responsiveImages));
+  await new Promise((resolve) => setImmediate(resolve));
   // The published articles are new objects; the parsed ones are dropped when this returns.
   const newsroom = buildNewsroom(visible, settings, responsiveImages, shareCrops, {
     choices: readFrontChoices("_data", settings.editions.map((edition) => edition.lang)),
@@ -66,7 +76,7 @@ export async function loadNewsroom(env: BuildEnv, settings: Settings, reservedSe
     siteUrl: env.siteUrl,
     pathPrefix: env.pathPrefix,
     heldBack: new Map(articles.filter(heldBack).map((article) => [article.url, article])),
-  });
+  }, indexed);
   // Only a production build publishes: a preview (drafts shown) neither checks nor records.
   const urls = env.includeDrafts ? undefined : findGoneUrls(readPublishedUrls(env.cacheDir) ?? [], articles, env.goneUrls === "forget");
   return {
@@ -118,19 +128,34 @@ export function summarizeBuild(build: NewsroomBuild, env: BuildEnv): string {
 export interface NewsroomSource {
   /** The current build's newsroom (loaded on first use). */
   load(): Promise<NewsroomBuild>;
+  /**
+   * The current build's articles as their editions alone settle them (`ArticleOnItsOwn`),
+   * newest first within each edition: ready before the newsroom (loading it on first use).
+   */
+  articles(): Promise<readonly ArticleOnItsOwn[]>;
   /** Forget it, so the next `load()` reads the articles again (each watch rebuild). */
   reset(): void;
 }
 
 /** `reservedSegments`: the folders the site writes itself, which no section key may be. */
 export function createNewsroomSource(env: BuildEnv, reservedSegments: readonly string[]): NewsroomSource {
-  let current: Promise<NewsroomBuild> | undefined;
+  let current: { build: Promise<NewsroomBuild>; articles: Promise<readonly ArticleOnItsOwn[]> } | undefined;
+  const start = () => {
+    let given!: (articles: readonly ArticleOnItsOwn[]) => void;
+    const articles = new Promise<readonly ArticleOnItsOwn[]>((resolve) => (given = resolve));
+    const build = loadNewsroom(env, readSettings(undefined, reservedSegments), reservedSegments, given).catch((error: unknown) => {
+      current = undefined; // a failed load is retried by the next build, not remembered
+      throw error;
+    });
+    // A load that fails before the articles are ready fails their readers too (reported where
+    // awaited, so not an unhandled rejection when no plugin asks for the articles).
+    const ready = Promise.race([articles, build.then(() => articles)]);
+    ready.catch(() => undefined);
+    return { build, articles: ready };
+  };
   return {
-    load: () =>
-      (current ??= loadNewsroom(env, readSettings(undefined, reservedSegments), reservedSegments).catch((error: unknown) => {
-        current = undefined; // a failed load is retried by the next build, not remembered
-        throw error;
-      })),
+    load: () => (current ??= start()).build,
+    articles: () => (current ??= start()).articles,
     reset: () => {
       current = undefined;
     },

@@ -8,9 +8,9 @@ import type { ResponsiveImage } from "../images/article-images.ts";
 import type { ShareCrop } from "../images/share-crops.ts";
 import { computeRelatedArticles, relatedLink } from "./related-articles.ts";
 import { paginate, type ListPage } from "./pagination.ts";
-import type { Article, Translation } from "./published-article.ts";
-import { indexTags, type TagSummary } from "./tags.ts";
-import { indexAuthors, type AuthorSummary } from "./authors.ts";
+import type { Article, ArticleOnItsOwn, Translation } from "./published-article.ts";
+import { indexTags, type TagIndex, type TagSummary } from "./tags.ts";
+import { indexAuthors, type AuthorIndex, type AuthorSummary } from "./authors.ts";
 import { buildArchive, type EditionArchive } from "./archive.ts";
 import { planFront, type BreakingNews, type FrontContext } from "./front-page.ts";
 import type { Problem } from "../content/problems.ts";
@@ -105,6 +105,60 @@ function shareOf(article: ParsedArticle, fromOutside: FromOutside): Article["sha
 const NO_TRANSLATIONS: readonly Translation[] = Object.freeze([]);
 const NOTHING_FROM_OUTSIDE: FromOutside = { translations: new Map(), responsiveImages: new Map() };
 
+/** One edition's articles sorted newest first, with their tags and reporters indexed: the first step of its newsroom. */
+export interface EditionIndex {
+  edition: Edition;
+  sorted: ParsedArticle[];
+  tagIndex: TagIndex;
+  authorIndex: AuthorIndex;
+}
+
+/** Sorts one edition's parsed articles and indexes their tags and reporters. */
+export function indexEdition(
+  parsed: readonly ParsedArticle[],
+  settings: Settings,
+  edition: Edition,
+  responsiveImages: ReadonlyMap<string, ResponsiveImage> = new Map(),
+): EditionIndex {
+  const own = parsed.filter((article) => article.lang === edition.lang);
+  const sorted = own.sort(compareNewestFirst);
+  return { edition, sorted, tagIndex: indexTags(sorted, edition), authorIndex: indexAuthors(sorted, edition, settings.authors, responsiveImages) };
+}
+
+/** Every edition's articles sorted and indexed (`indexEdition`), before anything links them to each other. */
+export function indexEditions(parsed: readonly ParsedArticle[], settings: Settings, responsiveImages: ReadonlyMap<string, ResponsiveImage> = new Map()): EditionIndex[] {
+  return settings.editions.map((edition) => indexEdition(parsed, settings, edition, responsiveImages));
+}
+
+/**
+ * Each edition's articles as the edition alone settles them (`ArticleOnItsOwn`), newest first
+ * within an edition: new objects of a dozen fields each, so this costs a fraction of the
+ * newsroom, and the search index can start on them while the newsroom is built.
+ */
+export function articlesOnTheirOwn(editions: readonly EditionIndex[], responsiveImages: ReadonlyMap<string, ResponsiveImage> = new Map()): ArticleOnItsOwn[] {
+  return editions.flatMap(({ sorted, tagIndex, authorIndex }) =>
+    sorted.map((article): ArticleOnItsOwn => {
+      const responsive = article.image && responsiveImages.get(path.resolve(article.image.file));
+      return {
+        url: article.url,
+        lang: article.lang,
+        title: article.title,
+        summary: article.summary,
+        published: article.published,
+        sortKey: article.sortKey,
+        sectionLabel: article.sectionLabel,
+        filePath: article.filePath,
+        sourcePath: article.sourcePath,
+        sourceHash: article.sourceHash,
+        credit: article.credit,
+        tags: tagIndex.linksOf(article),
+        authors: authorIndex.linksOf(article),
+        image: article.image && responsive ? { ...article.image, responsive } : article.image,
+      };
+    }),
+  );
+}
+
 /**
  * Builds one edition's newsroom from the parsed articles it publishes: sorted once, grouped by section
  * and by tag in one pass each (an inverted index, never a nested loop over all articles).
@@ -117,12 +171,10 @@ export function buildEditionNewsroom(
   settings: Settings,
   edition: Edition,
   fromOutside: FromOutside = NOTHING_FROM_OUTSIDE,
+  indexed: EditionIndex = indexEdition(parsed, settings, edition, fromOutside.responsiveImages),
 ): EditionNewsroom {
   const { site } = settings;
-  const sorted = [...parsed].sort(compareNewestFirst);
-
-  const tagIndex = indexTags(sorted, edition);
-  const authorIndex = indexAuthors(sorted, edition, settings.authors, fromOutside.responsiveImages);
+  const { sorted, tagIndex, authorIndex } = indexed;
 
   // One link object per article, shared by every list of Recommended Reading that shows it.
   // Each link serialized once for the dozen pages that show it (`cache/named-in-json.ts`).
@@ -230,7 +282,8 @@ export function buildEditionNewsroom(
  * Builds every edition's newsroom from the articles this build publishes, each article linked
  * to its translations (articles of other editions with the same `translationKey`) and given the
  * responsive versions of its image (`prepareArticleImages`, by resolved file). The parsed
- * articles are only read; the published ones are new objects, made once each.
+ * articles are only read; the published ones are new objects, made once each. `indexed`: the
+ * editions' indexes when the caller made them first (`indexEditions`).
  */
 export function buildNewsroom(
   parsed: readonly ParsedArticle[],
@@ -238,6 +291,7 @@ export function buildNewsroom(
   responsiveImages: ReadonlyMap<string, ResponsiveImage> = new Map(),
   shareCrops: ReadonlyMap<string, readonly ShareCrop[]> = new Map(),
   front?: Omit<FrontContext, "elsewhere">,
+  indexed: readonly EditionIndex[] = indexEditions(parsed, settings, responsiveImages),
 ): Newsroom {
   const byKey = new Map<string, ParsedArticle[]>();
   for (const article of parsed) {
@@ -261,15 +315,11 @@ export function buildNewsroom(
       });
     }
   }
-  const editions = settings.editions.map((edition) => {
-    const own = parsed.filter((article) => article.lang === edition.lang);
+  const editions = indexed.map((index) => {
+    const { edition } = index;
     const elsewhere = front && new Map(parsed.filter((article) => article.lang !== edition.lang).map((article) => [article.url, article]));
-    return buildEditionNewsroom(own, settings, edition, {
-      translations,
-      responsiveImages,
-      shareCrops,
-      front: front && elsewhere && { ...front, elsewhere },
-    });
+    const fromOutside = { translations, responsiveImages, shareCrops, front: front && elsewhere && { ...front, elsewhere } };
+    return buildEditionNewsroom(index.sorted, settings, edition, fromOutside, index);
   });
   return {
     articles: editions.flatMap((edition) => edition.articles).sort(compareNewestFirst),

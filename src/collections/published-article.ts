@@ -42,3 +42,14 @@ export interface Article extends Omit<ParsedArticle, "image" | "bodyImages"> {
   /** The body's photos with their responsive versions: the body's HTML shows them, so a page's view holds them. */
   readonly bodyImages: ReadonlyArray<BodyImage & { readonly responsive?: ResponsiveImage }>;
 }
+
+/**
+ * An article as its edition alone settles it: its own fields, its tags' labels, its reporters
+ * and its photo's sizes, but nothing the newsroom links from the other articles (Recommended
+ * Reading, neighbours, translations). `indexEditions` makes these in a tenth of the time the
+ * whole newsroom takes, so the search index (which reads no more) starts on them first.
+ */
+export type ArticleOnItsOwn = Pick<
+  Article,
+  "url" | "lang" | "title" | "summary" | "published" | "sortKey" | "sectionLabel" | "filePath" | "sourcePath" | "sourceHash" | "credit" | "tags" | "authors" | "image"
+>;

@@ -8,7 +8,7 @@ import path from "node:path";
 import { pruneUnused } from "../cache/prune.ts";
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import type { Article } from "../collections/published-article.ts";
+import type { ArticleOnItsOwn } from "../collections/published-article.ts";
 import { type SearchShard, type ShardManifest, PAGEFIND_VERSION, type ShardPlan, planShards, shardOf, shardKey } from "./shard-plan.ts";
 import { cachedShardPath, linkCachedShards } from "./shard-store.ts";
 
@@ -67,7 +67,7 @@ export function startIndexer(cacheDir: string): Worker {
  * time, so no worker holds more than one shard's entries and text. `started`: indexer threads
  * already started (`startIndexer`), used first and ended with the others.
  */
-export async function buildSearchIndex(articles: readonly Article[], siteDir: string, options: SearchIndexOptions & { started?: Worker[] }): Promise<SearchIndexResult> {
+export async function buildSearchIndex(articles: readonly ArticleOnItsOwn[], siteDir: string, options: SearchIndexOptions & { started?: Worker[] }): Promise<SearchIndexResult> {
   const { cacheDir, shardSize, articlesDir, indexers = indexerCount(articles.length, availableParallelism()), started = [] } = options;
   const begun = performance.now();
   const plans = planShards(articles, shardSize, articlesDir);

@@ -1,6 +1,6 @@
 /**
- * The Eleventy plugin: starts the search index as soon as the newsroom is loaded and waits for
- * it before the build ends.
+ * The Eleventy plugin: starts the search index as soon as the articles are read (before the
+ * newsroom's lists are made) and waits for it before the build ends.
  */
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../collections/newsroom-plugin.ts";
@@ -8,7 +8,7 @@ import type { Worker } from "node:worker_threads";
 import { type SearchIndexOptions, type SearchIndexResult, buildSearchIndex, startIndexer } from "./indexer-pool.ts";
 
 /**
- * Builds the search index from the articles' data as soon as they are loaded, while Eleventy
+ * Builds the search index from the articles' data as soon as they are read, while Eleventy
  * renders the pages (Pagefind runs in processes of its own), and waits for it before the build
  * ends.
  */
@@ -18,8 +18,9 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchInde
   // the articles are read; later builds of the dev server start theirs when they need them.
   let started: Worker[] = [startIndexer(options.cacheDir)];
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
-    const { newsroom } = await options.source.load();
-    pending = buildSearchIndex(newsroom.articles, directories.output, { ...options, started });
+    // The articles as their editions settle them are ready before the newsroom's lists, and are all an index reads.
+    const articles = await options.source.articles();
+    pending = buildSearchIndex(articles, directories.output, { ...options, started });
     started = [];
     pending.catch(() => undefined); // reported when awaited below
   });

@@ -3,7 +3,7 @@
  * sort), and the entry an indexer receives before it reads the body.
  */
 import { decodeHTML } from "entities";
-import type { Article } from "../collections/published-article.ts";
+import type { ArticleOnItsOwn } from "../collections/published-article.ts";
 
 /** One article as Pagefind indexes it: its words, what a result shows, filters and sort. */
 export interface SearchRecord {
@@ -29,11 +29,11 @@ export interface SearchEntry extends Omit<SearchRecord, "content"> {
   lead: string;
   /** The words after it: the tags and the reporters' names. */
   tail: string;
-  body: Pick<Article, "filePath" | "sourcePath" | "sourceHash" | "credit">;
+  body: Pick<ArticleOnItsOwn, "filePath" | "sourcePath" | "sourceHash" | "credit">;
 }
 
 /** What Pagefind indexes of an article: its headline, standfirst, body, tags and reporters. */
-export function searchEntry(article: Article): SearchEntry {
+export function searchEntry(article: ArticleOnItsOwn): SearchEntry {
   const meta: Record<string, string> = { title: article.title, date: article.published.short, section: article.sectionLabel };
   const authors = article.authors.map((author) => author.name);
   if (article.image?.responsive) {

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { codeHash } from "../cache/code-hash.ts";
-import type { Article } from "../collections/published-article.ts";
+import type { ArticleOnItsOwn } from "../collections/published-article.ts";
 import { type SearchEntry, searchEntry } from "./search-records.ts";
 
 /** One shard: a run of consecutive articles of one language, oldest first. */
@@ -35,7 +35,7 @@ export const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.resolve("node_modu
 
 /** A shard as planned: its articles, whose entries are made when it is sent to an indexer. */
 export interface ShardPlan extends Omit<SearchShard, "entries"> {
-  articles: Article[];
+  articles: ArticleOnItsOwn[];
 }
 
 export interface ShardLimits {
@@ -159,8 +159,8 @@ export function naturalStretches(hashes: readonly number[], { min, spacing }: Sh
  * story changes only the shards at its old and new places, and the plan is the same whatever
  * the cache held. `articles` are newest first; `articlesDir` is the folder they are read from.
  */
-export function planShards(articles: readonly Article[], size: number, articlesDir?: string): ShardPlan[] {
-  const byLanguage = new Map<string, Article[]>();
+export function planShards(articles: readonly ArticleOnItsOwn[], size: number, articlesDir?: string): ShardPlan[] {
+  const byLanguage = new Map<string, ArticleOnItsOwn[]>();
   for (let index = articles.length - 1; index >= 0; index--) {
     const article = articles[index]!;
     const language = article.lang;
@@ -168,7 +168,7 @@ export function planShards(articles: readonly Article[], size: number, articlesD
     list.push(article);
     byLanguage.set(language, list);
   }
-  const identity = (article: Article) => (articlesDir === undefined ? article.sourcePath : path.relative(articlesDir, article.filePath).split(path.sep).join("/"));
+  const identity = (article: ArticleOnItsOwn) => (articlesDir === undefined ? article.sourcePath : path.relative(articlesDir, article.filePath).split(path.sep).join("/"));
   const limits = shardLimits(size);
   const plans: ShardPlan[] = [];
   for (const [language, oldestFirst] of [...byLanguage].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildNewsroom } from "../../src/collections/newsroom.ts";
+import { articlesOnTheirOwn, buildNewsroom, indexEditions } from "../../src/collections/newsroom.ts";
 import { pageWindow, paginate } from "../../src/collections/pagination.ts";
 import { makeArticle, settings } from "../helpers/articles.ts";
 
@@ -76,6 +76,28 @@ describe("buildNewsroom", () => {
     expect(newsroom.editions[0]!.sectionPages.filter((page) => page.key === "world")).toHaveLength(1);
     expect(newsroom.sectionPages.filter((page) => page.url === "/zh/china/")).toHaveLength(1);
     expect(newsroom.editions[0]!.sections.find((section) => section.key === "china")!.latest).toHaveLength(settings.site.homeLatestPerSection);
+  });
+});
+
+describe("articlesOnTheirOwn", () => {
+  it("gives each edition's articles, in order, as the newsroom publishes them but for what links them to others", () => {
+    const parsed = [
+      makeArticle("a", { date: day(1), tags: ["AI", "Ferries"], authors: ["chen-yu"] }),
+      makeArticle("zh-a", { date: day(2), lang: "zh", tags: ["渡轮"] }),
+      makeArticle("b", { date: day(3), tags: ["ai"], section: "world" }),
+      makeArticle("c", { date: day(3), tags: ["ai"] }),
+      makeArticle("zh-b", { date: day(4), lang: "zh" }),
+    ];
+    const own = articlesOnTheirOwn(indexEditions(parsed, settings));
+    const published = buildNewsroom(parsed, settings).editions.flatMap((edition) => edition.articles);
+    expect(own.map((article) => article.url)).toEqual(published.map((article) => article.url));
+    // Every field it has is the published article's, the tags' labels chosen across the edition.
+    own.forEach((article, index) => {
+      const whole = published[index]!;
+      for (const [field, value] of Object.entries(article)) expect([article.url, field, value]).toEqual([article.url, field, whole[field as keyof typeof whole]]);
+    });
+    expect(own.find((article) => article.url.includes("/a"))?.tags.map((tag) => tag.label)).toEqual(["ai", "Ferries"]);
+    expect(own.find((article) => article.url.includes("/a"))?.authors.map((author) => author.key)).toEqual(["chen-yu"]);
   });
 });
 
