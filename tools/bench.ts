@@ -203,7 +203,7 @@ async function benchSize(count: number, withFloor: boolean, runs: number, withHu
       await rm(path.join(work, "site"), { recursive: true, force: true });
       await rm(path.join(work, "cache"), { recursive: true, force: true });
       const env = { BROADSHEET_ARTICLES: articles, BROADSHEET_CACHE: path.join(work, "cache"), SOURCE_DATE_EPOCH: NOW };
-      const build = ["--import", "tsx", "src/cli/build.ts", "--output", path.join(work, "site")];
+      const build = ["src/cli/build.mjs", "--output", path.join(work, "site")];
       console.error(`[bench] ${count}: full build${of}…`);
       fulls.push(await runMeasured(process.execPath, build, { cwd: root, env }));
       footprint ??= measureFootprint(path.join(work, "site"));

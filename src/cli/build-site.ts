@@ -1,5 +1,5 @@
 /**
- * The build itself, which `npm run build` (src/cli/build.ts) runs with a heap limit: one build at a
+ * The build itself, which `npm run build` (src/cli/build.mjs) runs with a heap limit: one build at a
  * time per output folder and cache (src/cli/build-lock.ts), into a staging folder that is swapped
  * in only when every step succeeded (src/cli/site-swap.ts), so a failed or killed build leaves the
  * previous `_site/` as it was.
@@ -11,7 +11,7 @@ import { hostReport, measureSite } from "./site-size.ts";
 import Eleventy from "@11ty/eleventy";
 import { ArticleContractError } from "../content/problems.ts";
 import { readBuildEnv } from "../config/build-env.ts";
-import { givenHeapLimitMb } from "../config/heap-limit.ts";
+import { givenHeapLimitMb } from "../config/heap-limit.mjs";
 import { acquireLock, type HeldLock, type LockHolder } from "./build-lock.ts";
 import { recoverSwap, siteFolders, swapIn } from "./site-swap.ts";
 import { adoptSpareSite, dropSpareSite, finishSpareSite } from "../render/spare-site.ts";

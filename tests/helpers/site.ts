@@ -22,7 +22,7 @@ export interface BuildResult {
 }
 
 /**
- * Runs the real `npm run build` (src/cli/build.ts) into `output` with the given environment, in
+ * Runs the real `npm run build` (src/cli/build.mjs) into `output` with the given environment, in
  * the project folder `cwd` (this project, or a copy of it with its own `_data/`).
  */
 export async function buildSite(env: Record<string, string>, output?: string, cwd: string = projectRoot): Promise<BuildResult> {
@@ -32,7 +32,7 @@ export async function buildSite(env: Record<string, string>, output?: string, cw
   // Each build its own cache, so builds running side by side never share half-written files.
   baseEnv.BROADSHEET_CACHE = `${target}.cache`;
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--output", target], {
+    const { stdout, stderr } = await run(process.execPath, ["src/cli/build.mjs", "--output", target], {
       cwd,
       env: { ...baseEnv, ...env },
       maxBuffer: 64 * 1024 * 1024,

@@ -28,7 +28,7 @@ function runBuild(
   extraEnv: Record<string, string>,
   options: { closeOutput?: boolean; killAfterMs?: number } = {},
 ): Promise<Run> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--output", output], {
+  const child = spawn(process.execPath, ["src/cli/build.mjs", "--output", output], {
     cwd: projectRoot,
     env: { ...process.env, BROADSHEET_CACHE: `${output}.cache`, ...env, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
@@ -80,7 +80,7 @@ describe("the error report", () => {
   it("names every one of 300 broken files with its field, through a pipe read late", async () => {
     const articles = await brokenNewsroom(300);
     const work = await mkdtemp(path.join(os.tmpdir(), "broadsheet-report-"));
-    const command = `node --import tsx src/cli/build.ts --output "${path.join(work, "site")}" 2>&1 >/dev/null | { sleep 4; cat; }; exit \${PIPESTATUS[0]}`;
+    const command = `node src/cli/build.mjs --output "${path.join(work, "site")}" 2>&1 >/dev/null | { sleep 4; cat; }; exit \${PIPESTATUS[0]}`;
     const run = await new Promise<{ code: number | null; report: string }>((resolve) => {
       const shell = spawn("bash", ["-c", command], { cwd: projectRoot, env: { ...process.env, ...env, BROADSHEET_ARTICLES: articles, BROADSHEET_CACHE: path.join(work, "cache") } });
       let report = "";

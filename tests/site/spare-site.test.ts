@@ -35,7 +35,7 @@ let deletedPage: string;
 
 /** Runs the real build in a process group of its own and kills the group once `killAt` is printed. */
 function buildKilledAt(killAt: string): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--output", output], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, ["src/cli/build.mjs", "--output", output], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => {
     stdout += chunk.toString();

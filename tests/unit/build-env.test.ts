@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { checkSiteUrl, normalizePathPrefix, readBuildEnv } from "../../src/config/build-env.ts";
-import { givenHeapLimitMb, heapLimitMb } from "../../src/config/heap-limit.ts";
+import { countMarkdownFiles, givenHeapLimitMb, heapLimitMb } from "../../src/config/heap-limit.mjs";
+import { findArticleFiles } from "../../src/content/article-files.ts";
 import { checkRebuildWithinHours, checkSectionKeys, readSettings } from "../../src/config/site-settings.ts";
 import { PAGE_TYPES, pageSegments } from "../../src/pages/registry.ts";
 import { projectRoot } from "../helpers/site.ts";
@@ -31,6 +32,20 @@ describe("heapLimitMb", () => {
     expect(givenHeapLimitMb(["--import", "tsx", "--max-old-space-size=1489"], "")).toBe(1489);
     expect(givenHeapLimitMb([], "--max_old_space_size=900")).toBe(900);
     expect(givenHeapLimitMb([], "")).toBeUndefined();
+  });
+
+  it("counts the newsroom for the launcher as the build lists it: links to folders followed, each folder once", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "broadsheet-count-"));
+    const articles = path.join(root, "articles");
+    mkdirSync(path.join(articles, "2025/05"), { recursive: true });
+    mkdirSync(path.join(root, "elsewhere"));
+    for (const file of ["2025/05/a.md", "2025/05/b.md", "2025/05/notes.txt", "top.md"]) writeFileSync(path.join(articles, file), "x");
+    writeFileSync(path.join(root, "elsewhere/linked.md"), "x");
+    symlinkSync(path.join(root, "elsewhere"), path.join(articles, "linked-in"));
+    symlinkSync(articles, path.join(articles, "2025/loop")); // back to a parent: counted once
+    expect(countMarkdownFiles(articles)).toBe(4);
+    expect(countMarkdownFiles(articles)).toBe(findArticleFiles(articles).files.length);
+    expect(countMarkdownFiles(path.join(root, "missing"))).toBe(0);
   });
 });
 
