@@ -5,7 +5,8 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["_site/", ".cache/", "node_modules/", "tests/fixtures/", "docs/"] },
+  // The build's output, its staging folder and the site before last (`src/cli/site-swap.ts`).
+  { ignores: ["_site/", "_site.building/", "_site.previous/", ".cache/", "node_modules/", "tests/fixtures/", "docs/"] },
   js.configs.recommended,
   {
     files: ["**/*.ts"],
