@@ -63,6 +63,9 @@ export async function loadNewsroom(
     prepareArticleImages([...visible, ...settings.authors.flatMap((author) => (author.photoFile ? [{ image: { file: author.photoFile } }] : []))], env.cacheDir),
     prepareShareCrops(visible.flatMap((article) => sharePhotoOf(article)?.file ?? []), env.cacheDir),
   ]);
+  // What can still stop the build (a malformed `_data/front.json`) is read before the articles
+  // go out, so no search index starts on a load that then fails.
+  const choices = readFrontChoices("_data", settings.editions.map((edition) => edition.lang));
   // The articles as their editions alone settle them go out first (the search index starts on
   // them), and the event loop turns once so their readers begin before the newsroom is built.
   const indexed = indexEditions(visible, settings, responsiveImages);
@@ -70,7 +73,7 @@ export async function loadNewsroom(
   await new Promise((resolve) => setImmediate(resolve));
   // The published articles are new objects; the parsed ones are dropped when this returns.
   const newsroom = buildNewsroom(visible, settings, responsiveImages, shareCrops, {
-    choices: readFrontChoices("_data", settings.editions.map((edition) => edition.lang)),
+    choices,
     now: env.now,
     timeZone: settings.site.timeZone,
     siteUrl: env.siteUrl,

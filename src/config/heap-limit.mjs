@@ -1,6 +1,6 @@
 // The build's heap limit. Plain JavaScript (typed in heap-limit.d.mts), so `npm run build`'s
 // launcher can size it without loading a TypeScript loader first.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -34,45 +34,50 @@ export function givenHeapLimitMb(execArgv = process.execArgv, nodeOptions = proc
 }
 
 /**
- * How many `.md` files lie under `dir`, at any depth, following symbolic links to folders
- * (each real folder counted once): the size of the newsroom, for `heapLimitMb`. The build's
- * own listing (`findArticleFiles`) also names what it passes over; this only counts, and
- * counts 0 for a folder it cannot read (the build then reports it).
+ * How many articles the build will read under `dir`: its `.md` files at any depth, as
+ * `findArticleFiles` (src/content/article-files.ts) lists them, following symbolic links, each
+ * real folder and each real file once, links that lead nowhere or to something that is not a
+ * file passed over. The build's own listing also names what it passes over; this only counts,
+ * for `heapLimitMb`, and counts 0 for a folder it cannot read (the build then reports it).
  * @param {string} dir
  * @returns {number}
  */
 export function countMarkdownFiles(dir) {
-  const seen = new Set();
-  let count = 0;
-  /** @param {string} folder */
-  const walk = (folder) => {
-    let real;
+  const folders = new Set();
+  const files = new Set();
+  /** @param {string} folder @param {string} realFolder */
+  const enter = (folder, realFolder) => {
+    if (folders.has(realFolder)) return;
+    folders.add(realFolder);
     let entries;
     try {
-      real = statSync(folder);
       entries = readdirSync(folder, { withFileTypes: true });
     } catch {
       return;
     }
-    const identity = `${real.dev}:${real.ino}`;
-    if (seen.has(identity)) return;
-    seen.add(identity);
     for (const entry of entries) {
       const file = path.join(folder, entry.name);
-      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && isFolderTarget(file));
-      if (isFolder) walk(file);
-      else if (entry.name.endsWith(".md")) count++;
+      if (entry.isDirectory()) enter(file, path.join(realFolder, entry.name));
+      else if (entry.isFile()) {
+        if (entry.name.endsWith(".md")) files.add(path.join(realFolder, entry.name));
+      } else if (entry.isSymbolicLink()) {
+        let real;
+        let stats;
+        try {
+          real = realpathSync(file);
+          stats = statSync(real);
+        } catch {
+          continue; // a loop or a link to nothing
+        }
+        if (stats.isDirectory()) enter(file, real);
+        else if (stats.isFile() && entry.name.endsWith(".md")) files.add(real);
+      }
     }
   };
-  walk(dir);
-  return count;
-}
-
-/** @param {string} file */
-function isFolderTarget(file) {
   try {
-    return statSync(file).isDirectory();
+    enter(dir, realpathSync(dir));
   } catch {
-    return false;
+    return 0;
   }
+  return files.size;
 }

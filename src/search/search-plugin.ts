@@ -18,6 +18,10 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchInde
   // the articles are read; later builds of the dev server start theirs when they need them.
   let started: Worker[] = [startIndexer(options.cacheDir)];
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    // A watch rebuild after a failed one (whose `eleventy.after` never ran) waits for that
+    // build's index to settle, so two never write the same `pagefind/` at once.
+    if (pending) await pending.catch(() => undefined);
+    pending = undefined;
     // The articles as their editions settle them are ready before the newsroom's lists, and are all an index reads.
     const articles = await options.source.articles();
     pending = buildSearchIndex(articles, directories.output, { ...options, started });

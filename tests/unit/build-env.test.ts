@@ -34,7 +34,7 @@ describe("heapLimitMb", () => {
     expect(givenHeapLimitMb([], "")).toBeUndefined();
   });
 
-  it("counts the newsroom for the launcher as the build lists it: links to folders followed, each folder once", () => {
+  it("counts the newsroom for the launcher as the build lists it: links followed, each real folder and file once", () => {
     const root = mkdtempSync(path.join(os.tmpdir(), "broadsheet-count-"));
     const articles = path.join(root, "articles");
     mkdirSync(path.join(articles, "2025/05"), { recursive: true });
@@ -43,6 +43,9 @@ describe("heapLimitMb", () => {
     writeFileSync(path.join(root, "elsewhere/linked.md"), "x");
     symlinkSync(path.join(root, "elsewhere"), path.join(articles, "linked-in"));
     symlinkSync(articles, path.join(articles, "2025/loop")); // back to a parent: counted once
+    symlinkSync(path.join(articles, "top.md"), path.join(articles, "again.md")); // a second way to a file
+    symlinkSync(path.join(root, "nowhere.md"), path.join(articles, "dangling.md"));
+    symlinkSync(path.join(root, "elsewhere"), path.join(articles, "folder.md")); // a folder, though named .md
     expect(countMarkdownFiles(articles)).toBe(4);
     expect(countMarkdownFiles(articles)).toBe(findArticleFiles(articles).files.length);
     expect(countMarkdownFiles(path.join(root, "missing"))).toBe(0);
