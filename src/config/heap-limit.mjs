@@ -1,8 +1,5 @@
 // The build's heap limit. Plain JavaScript (typed in heap-limit.d.mts), so `npm run build`'s
 // launcher can size it without loading a TypeScript loader first.
-import { readdirSync, realpathSync, statSync } from "node:fs";
-import path from "node:path";
-
 /**
  * The build's heap limit, in MiB, for a newsroom of `articleFiles` articles.
  *
@@ -31,53 +28,4 @@ export function heapLimitMb(articleFiles) {
 export function givenHeapLimitMb(execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? "") {
   const value = /--max[-_]old[-_]space[-_]size=(\d+)/.exec([...execArgv, nodeOptions].join(" "))?.[1];
   return value === undefined ? undefined : Number(value);
-}
-
-/**
- * How many articles the build will read under `dir`: its `.md` files at any depth, as
- * `findArticleFiles` (src/content/article-files.ts) lists them, following symbolic links, each
- * real folder and each real file once, links that lead nowhere or to something that is not a
- * file passed over. The build's own listing also names what it passes over; this only counts,
- * for `heapLimitMb`, and counts 0 for a folder it cannot read (the build then reports it).
- * @param {string} dir
- * @returns {number}
- */
-export function countMarkdownFiles(dir) {
-  const folders = new Set();
-  const files = new Set();
-  /** @param {string} folder @param {string} realFolder */
-  const enter = (folder, realFolder) => {
-    if (folders.has(realFolder)) return;
-    folders.add(realFolder);
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const file = path.join(folder, entry.name);
-      if (entry.isDirectory()) enter(file, path.join(realFolder, entry.name));
-      else if (entry.isFile()) {
-        if (entry.name.endsWith(".md")) files.add(path.join(realFolder, entry.name));
-      } else if (entry.isSymbolicLink()) {
-        let real;
-        let stats;
-        try {
-          real = realpathSync(file);
-          stats = statSync(real);
-        } catch {
-          continue; // a loop or a link to nothing
-        }
-        if (stats.isDirectory()) enter(file, real);
-        else if (stats.isFile() && entry.name.endsWith(".md")) files.add(real);
-      }
-    }
-  };
-  try {
-    enter(dir, realpathSync(dir));
-  } catch {
-    return 0;
-  }
-  return files.size;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { findArticleFiles } from "./article-files.ts";
+import { findArticleFiles } from "./article-files.mjs";
 import { decodeUtf8 } from "./clean-text.ts";
 import { excerpt, quote, type Problem } from "./problems.ts";
 import { parseArticle } from "./parse-article.ts";

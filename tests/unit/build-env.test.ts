@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { checkSiteUrl, normalizePathPrefix, readBuildEnv } from "../../src/config/build-env.ts";
-import { countMarkdownFiles, givenHeapLimitMb, heapLimitMb } from "../../src/config/heap-limit.mjs";
-import { findArticleFiles } from "../../src/content/article-files.ts";
+import { givenHeapLimitMb, heapLimitMb } from "../../src/config/heap-limit.mjs";
+import { findArticleFiles } from "../../src/content/article-files.mjs";
 import { checkRebuildWithinHours, checkSectionKeys, readSettings } from "../../src/config/site-settings.ts";
 import { PAGE_TYPES, pageSegments } from "../../src/pages/registry.ts";
 import { projectRoot } from "../helpers/site.ts";
@@ -34,7 +34,7 @@ describe("heapLimitMb", () => {
     expect(givenHeapLimitMb([], "")).toBeUndefined();
   });
 
-  it("counts the newsroom for the launcher as the build lists it: links followed, each real folder and file once", () => {
+  it("sizes the heap by the build's own listing (which the launcher calls): links followed, each real folder and file once", () => {
     const root = mkdtempSync(path.join(os.tmpdir(), "broadsheet-count-"));
     const articles = path.join(root, "articles");
     mkdirSync(path.join(articles, "2025/05"), { recursive: true });
@@ -46,9 +46,10 @@ describe("heapLimitMb", () => {
     symlinkSync(path.join(articles, "top.md"), path.join(articles, "again.md")); // a second way to a file
     symlinkSync(path.join(root, "nowhere.md"), path.join(articles, "dangling.md"));
     symlinkSync(path.join(root, "elsewhere"), path.join(articles, "folder.md")); // a folder, though named .md
-    expect(countMarkdownFiles(articles)).toBe(4);
-    expect(countMarkdownFiles(articles)).toBe(findArticleFiles(articles).files.length);
-    expect(countMarkdownFiles(path.join(root, "missing"))).toBe(0);
+    expect(findArticleFiles(articles).files).toHaveLength(4);
+    expect(findArticleFiles(articles).skipped.map((skip) => path.relative(articles, skip.file)).sort()).toEqual(["2025/loop", "dangling.md", "linked-in", "top.md"]); // each passed over by its later path in sorted order
+    // A missing folder throws; the launcher counts it as 0 and the build reports it.
+    expect(() => findArticleFiles(path.join(root, "missing"))).toThrow();
   });
 });
 

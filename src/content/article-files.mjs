@@ -1,13 +1,7 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
+// Plain JavaScript (typed in article-files.d.mts), so `npm run build`'s launcher can count the
+// newsroom with the build's own listing before any TypeScript loader is started.
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-
-/** What was found under an articles folder. */
-export interface ArticleFiles {
-  /** Every `.md` file to read, in a stable order, each real file once. */
-  files: string[];
-  /** Paths that were passed over, and why: a dangling symlink, a second way to a file or folder already read, something that is not a file. */
-  skipped: Array<{ file: string; reason: string; sameAs?: string }>;
-}
 
 /**
  * Every `.md` file under `dir`, at any depth, in a stable order, following symlinks: a content
@@ -17,16 +11,23 @@ export interface ArticleFiles {
  * publishing the story twice. A dangling link, or a link to something that is not a file (a
  * pipe would block the read forever), is noted and passed over too.
  */
-export function findArticleFiles(dir: string): ArticleFiles {
-  const skipped: ArticleFiles["skipped"] = [];
-  const candidates: Array<{ file: string; real: string }> = [];
-  const seenFolders = new Set<string>();
-  const walk = (folder: string, realFolder: string) => {
-    let entries: Dirent[];
+/**
+ * @param {string} dir
+ * @returns {import("./article-files.d.mts").ArticleFiles}
+ */
+export function findArticleFiles(dir) {
+  /** @type {import("./article-files.d.mts").ArticleFiles["skipped"]} */
+  const skipped = [];
+  /** @type {Array<{ file: string; real: string }>} */
+  const candidates = [];
+  const seenFolders = new Set();
+  /** @param {string} folder @param {string} realFolder */
+  const walk = (folder, realFolder) => {
+    let entries;
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      skipped.push({ file: folder, reason: `folder not read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+      skipped.push({ file: folder, reason: `folder not read (${error.code ?? error.message})` });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -37,9 +38,9 @@ export function findArticleFiles(dir: string): ArticleFiles {
       } else if (entry.isFile()) {
         if (entry.name.endsWith(".md")) candidates.push({ file, real: path.join(realFolder, entry.name) });
       } else if (entry.isSymbolicLink()) {
-        let real: string;
-        let isDirectory: boolean;
-        let isFile: boolean;
+        let real;
+        let isDirectory;
+        let isFile;
         try {
           real = realpathSync(file);
           const stats = statSync(real);
@@ -48,8 +49,8 @@ export function findArticleFiles(dir: string): ArticleFiles {
         } catch (error) {
           // A link to a link to … itself is ELOOP; a link to nothing is ENOENT. Either may have
           // been meant as an article or a folder of them, so each is named.
-          const code = (error as NodeJS.ErrnoException).code;
-          const reason = code === "ELOOP" ? "symlink loops back on itself; skipped" : code === "ENOENT" ? "symlink leads nowhere (dangling); skipped" : `symlink not followed (${code ?? (error as Error).message}); skipped`;
+          const code = error.code;
+          const reason = code === "ELOOP" ? "symlink loops back on itself; skipped" : code === "ENOENT" ? "symlink leads nowhere (dangling); skipped" : `symlink not followed (${code ?? error.message}); skipped`;
           skipped.push({ file, reason });
           continue;
         }
@@ -63,7 +64,8 @@ export function findArticleFiles(dir: string): ArticleFiles {
       }
     }
   };
-  const enter = (folder: string, realFolder: string) => {
+  /** @param {string} folder @param {string} realFolder */
+  const enter = (folder, realFolder) => {
     if (seenFolders.has(realFolder)) {
       skipped.push({ file: folder, reason: "folder already read by another path (a symlink loop or a second link to it); skipped" });
       return;
@@ -73,8 +75,8 @@ export function findArticleFiles(dir: string): ArticleFiles {
   };
   enter(dir, realpathSync(dir));
   candidates.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const seenFiles = new Map<string, string>();
-  const files: string[] = [];
+  const seenFiles = new Map();
+  const files = [];
   for (const { file, real } of candidates) {
     const first = seenFiles.get(real);
     if (first) {
@@ -85,9 +87,4 @@ export function findArticleFiles(dir: string): ArticleFiles {
     files.push(file);
   }
   return { files, skipped };
-}
-
-/** Every `.md` file under `dir`, at any depth, in a stable order (see `findArticleFiles`). */
-export async function listArticleFiles(dir: string): Promise<string[]> {
-  return findArticleFiles(dir).files;
 }
