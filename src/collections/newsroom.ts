@@ -160,21 +160,15 @@ export function articlesOnTheirOwn(editions: readonly EditionIndex[], responsive
 }
 
 /**
- * Builds one edition's newsroom from the parsed articles it publishes: sorted once, grouped by section
- * and by tag in one pass each (an inverted index, never a nested loop over all articles).
- * What each article takes from the others is worked out first, by position in the sorted list;
- * then each published article is made once, and every list holds those same objects. The
- * parsed articles are only read.
+ * Builds one edition's newsroom from its index (`indexEdition`: its parsed articles sorted once,
+ * grouped by tag and by reporter in one pass each, an inverted index, never a nested loop over
+ * all articles). What each article takes from the others is worked out first, by position in the
+ * sorted list; then each published article is made once, and every list holds those same
+ * objects. The parsed articles are only read.
  */
-export function buildEditionNewsroom(
-  parsed: readonly ParsedArticle[],
-  settings: Settings,
-  edition: Edition,
-  fromOutside: FromOutside = NOTHING_FROM_OUTSIDE,
-  indexed: EditionIndex = indexEdition(parsed, settings, edition, fromOutside.responsiveImages),
-): EditionNewsroom {
+export function buildEditionNewsroom(indexed: EditionIndex, settings: Settings, fromOutside: FromOutside = NOTHING_FROM_OUTSIDE): EditionNewsroom {
   const { site } = settings;
-  const { sorted, tagIndex, authorIndex } = indexed;
+  const { edition, sorted, tagIndex, authorIndex } = indexed;
 
   // One link object per article, shared by every list of Recommended Reading that shows it.
   // Each link serialized once for the dozen pages that show it (`cache/named-in-json.ts`).
@@ -319,7 +313,7 @@ export function buildNewsroom(
     const { edition } = index;
     const elsewhere = front && new Map(parsed.filter((article) => article.lang !== edition.lang).map((article) => [article.url, article]));
     const fromOutside = { translations, responsiveImages, shareCrops, front: front && elsewhere && { ...front, elsewhere } };
-    return buildEditionNewsroom(index.sorted, settings, edition, fromOutside, index);
+    return buildEditionNewsroom(index, settings, fromOutside);
   });
   return {
     articles: editions.flatMap((edition) => edition.articles).sort(compareNewestFirst),
