@@ -12,14 +12,18 @@ const scratch = () => mkdtempSync(path.join(os.tmpdir(), "broadsheet-file-stamps
 /** A time long enough ago for a file last written then to be stamped, in whole seconds. */
 const LONG_AGO = new Date("2025-01-01T00:00:00Z");
 const settle = (file: string, when: Date = LONG_AGO) => utimesSync(file, when, when);
+/** A scratch folder with one file of `bytes`, written long ago, and where its stamps are kept. */
+function settledFile(bytes: string): { dir: string; file: string; record: string } {
+  const dir = scratch();
+  const file = path.join(dir, "a.txt");
+  writeFileSync(file, bytes);
+  settle(file);
+  return { dir, file, record: path.join(dir, "stamps.txt") };
+}
 
 describe("file stamps", () => {
   it("know a file's hash while its size, time and inode are as stamped, and not once one moves", () => {
-    const dir = scratch();
-    const file = path.join(dir, "a.txt");
-    const record = path.join(dir, "stamps.txt");
-    writeFileSync(file, "first");
-    settle(file);
+    const { dir, file, record } = settledFile("first");
     const first = openFileStamps(record);
     const { state, hash } = first.check(file);
     expect(hash).toBeUndefined();
@@ -60,11 +64,7 @@ describe("file stamps", () => {
   });
 
   it("ignore a record that was edited or cut short", () => {
-    const dir = scratch();
-    const file = path.join(dir, "a.txt");
-    const record = path.join(dir, "stamps.txt");
-    writeFileSync(file, "bytes");
-    settle(file);
+    const { dir, file, record } = settledFile("bytes");
     const stamps = openFileStamps(record);
     stamps.record(file, stamps.check(file).state!, "h");
     stamps.save();
